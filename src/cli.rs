@@ -1,0 +1,136 @@
+//! The command line, as clap derive types. Doc comments are the help text.
+//!
+//! Nothing here does work: `config` turns these into validated settings and
+//! `app` runs them.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+/// Tailor a résumé to a job posting from one master profile.
+///
+/// tailor reads a job posting, finds the hard skills it asks for, finds the
+/// evidence for each in your profile, and writes a résumé made only of your
+/// own profile text, chosen and ordered for that posting.
+#[derive(Debug, Parser)]
+#[command(name = "tailor", version, about, long_about, max_term_width = 100)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Write a tailored résumé for a posting, or for every posting in a folder
+    Build(BuildArgs),
+    /// Report how well the profile matches a posting
+    Match(MatchArgs),
+    /// Validate a profile and report every problem
+    Check(CheckArgs),
+    /// Convert Markdown skills matrices into a profile
+    Import(ImportArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct ProfileArg {
+    /// The master profile
+    #[arg(long, short = 'p', value_name = "FILE", default_value = "profile.yaml")]
+    pub profile: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct MatchArgs {
+    /// A posting file (text, Markdown or HTML), or - for standard input
+    #[arg(value_name = "POSTING|-")]
+    pub posting: PathBuf,
+    #[command(flatten)]
+    pub profile: ProfileArg,
+    /// Print the report as one JSON object
+    #[arg(long, conflicts_with = "explain")]
+    pub json: bool,
+    /// Show each bullet's term contributions
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BuildArgs {
+    /// A posting file, a folder of postings, or - for standard input
+    #[arg(value_name = "POSTING|DIR|-")]
+    pub posting: PathBuf,
+    #[command(flatten)]
+    pub profile: ProfileArg,
+    /// Output format(s), comma-separated: md, pdf, html, txt, json-resume
+    /// [default: from -o's extension, else md]
+    #[arg(long, short = 'f', value_name = "FORMAT", value_delimiter = ',')]
+    pub format: Vec<FormatArg>,
+    /// Output file (one posting) or folder (a folder of postings)
+    /// [default: out/<slug>.<ext>, or stdout for Markdown when stdout is a pipe]
+    #[arg(long, short = 'o', value_name = "PATH")]
+    pub output: Option<PathBuf>,
+    /// Paper size for PDF
+    #[arg(long, value_enum, default_value_t = Paper::A4)]
+    pub paper: Paper,
+    /// Fit the résumé to at most N pages, dropping the least relevant bullets
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..=10))]
+    pub pages: Option<u32>,
+    /// Most bullets per project
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub max_bullets_per_project: usize,
+    /// Most bullets in total
+    #[arg(long, value_name = "N", default_value_t = 16)]
+    pub max_bullets: usize,
+    /// Most projects
+    #[arg(long, value_name = "N", default_value_t = 5)]
+    pub max_projects: usize,
+    /// Replace files that already exist
+    #[arg(long)]
+    pub force: bool,
+    /// Include postings in subfolders (with a folder)
+    #[arg(long, short = 'r')]
+    pub recursive: bool,
+    /// Print nothing but errors
+    #[arg(long, short = 'q')]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct CheckArgs {
+    /// The profile to check
+    #[arg(value_name = "PROFILE", default_value = "profile.yaml")]
+    pub profile: PathBuf,
+}
+
+#[derive(Debug, Args)]
+pub struct ImportArgs {
+    /// Skills-matrix Markdown files, merged into one profile in the order given
+    #[arg(value_name = "FILE", required = true)]
+    pub files: Vec<PathBuf>,
+    /// Where to write the profile [default: stdout]
+    #[arg(long, short = 'o', value_name = "FILE")]
+    pub output: Option<PathBuf>,
+    /// Replace the output file if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+/// An output format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, ValueEnum)]
+pub enum FormatArg {
+    #[value(name = "md", alias = "markdown")]
+    Markdown,
+    Pdf,
+    Html,
+    #[value(name = "txt", alias = "text")]
+    Text,
+    #[value(name = "json-resume")]
+    JsonResume,
+}
+
+/// A paper size.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum, Default)]
+pub enum Paper {
+    #[default]
+    A4,
+    Letter,
+}

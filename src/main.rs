@@ -1,0 +1,19 @@
+//! The `tailor` binary: parse arguments, run, print errors, map exit codes.
+
+use std::process::ExitCode;
+
+use clap::Parser;
+
+fn main() -> ExitCode {
+    let cli = tailor::cli::Cli::parse();
+    match tailor::app::run(cli) {
+        Ok(code) => code.into(),
+        Err(err) => {
+            if tailor::app::is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("error: {err:#}");
+            ExitCode::from(2)
+        }
+    }
+}
