@@ -5,9 +5,17 @@
 //! - [`cli`]: the command line (clap types only)
 //! - [`app`]: the orchestrator, the only place that does I/O
 //! - [`profile`]: the master profile: schema, load, validate, import
+//! - [`posting`]: raw posting text -> title, company and sectioned lines
+//! - [`keywords`]: the skill lexicon and finding its terms in text
+//! - [`score`]: posting terms x profile evidence -> fit, matches, ranked bullets
+//! - [`report`]: the match report for people
 //! - [`tailored`]: the chosen résumé content every renderer reads
 
 pub mod app;
 pub mod cli;
+pub mod keywords;
+pub mod posting;
 pub mod profile;
+pub mod report;
+pub mod score;
 pub mod tailored;

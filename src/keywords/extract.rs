@@ -1,0 +1,197 @@
+//! Finding lexicon terms in text: a [`Posting`] -> the weighted terms it asks
+//! for, and any text -> the terms it mentions (used for profile evidence).
+//!
+//! Matching is a longest-first walk over token n-grams, so "AWS Lambda" wins
+//! over "AWS" and "Java" never matches inside "JavaScript". Forms that are
+//! everyday words (Go, Express) must be capitalised and stand near other
+//! technical terms; one- and two-letter names (C, R, AI) must stand alone.
+
+use std::collections::HashMap;
+
+use super::lexicon::{Lexicon, TermId};
+use super::normalize::{nfkc, tokenize, Token};
+use crate::posting::{Posting, SectionKind};
+
+/// One mention of a term in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Mention {
+    pub term: TermId,
+    /// The words as written.
+    pub surface: String,
+    /// Index of the first token.
+    pub token: usize,
+    /// The lexicon form it matched only when capitalised.
+    cased: bool,
+}
+
+/// A term a posting asks for, gathered over all its mentions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Found {
+    pub term: TermId,
+    /// Surface forms in order of first appearance.
+    pub forms: Vec<String>,
+    /// The most demanding section it was mentioned in.
+    pub section: SectionKind,
+    /// Mentions outside boilerplate.
+    pub count: u32,
+    /// Mentioned in the posting's title.
+    pub in_title: bool,
+    /// 1-based line of the first mention.
+    pub line: usize,
+}
+
+/// Every lexicon term mentioned in `text`, in order.
+pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
+    let text = nfkc(text);
+    let toks = tokenize(&text);
+    let mut out = Vec::new();
+    let mut key = String::new();
+    let mut i = 0;
+    while i < toks.len() {
+        let mut hit = None;
+        for n in (1..=lex.max_tokens.min(toks.len() - i)).rev() {
+            key.clear();
+            for (k, t) in toks[i..i + n].iter().enumerate() {
+                if k > 0 {
+                    key.push(' ');
+                }
+                key.push_str(&t.norm);
+            }
+            if let Some(form) = lex.lookup(&key) {
+                let surface = &text[toks[i].start..toks[i + n - 1].end];
+                if !form.cased || cased_ok(&text, &toks[i], surface) {
+                    hit = Some((n, form.term, surface.to_owned(), form.cased));
+                    break;
+                }
+            }
+        }
+        match hit {
+            Some((n, term, surface, cased)) => {
+                out.push(Mention {
+                    term,
+                    surface,
+                    token: i,
+                    cased,
+                });
+                i += n;
+            }
+            None => i += 1,
+        }
+    }
+    // An everyday word (Go, Flow) counts only near another technical term.
+    let anchors: Vec<usize> = out.iter().filter(|m| !m.cased).map(|m| m.token).collect();
+    out.retain(|m| {
+        !m.cased
+            || m.surface.len() <= 2
+            || anchors
+                .iter()
+                .any(|&a| a.abs_diff(m.token) <= 8 && a != m.token)
+    });
+    out
+}
+
+/// A cased form must start with a capital; a one- or two-letter one must
+/// be all capitals ("C", "R", "AI") and stand apart ("C-suite", "R&D" and
+/// "A/B" are not languages).
+fn cased_ok(text: &str, tok: &Token, surface: &str) -> bool {
+    let first = surface.chars().next().unwrap_or(' ');
+    if !first.is_uppercase() {
+        return false;
+    }
+    if surface.len() <= 2 {
+        if surface.chars().any(|c| c.is_lowercase()) {
+            return false;
+        }
+        let before = text[..tok.start].chars().next_back();
+        let after = text[tok.end..].chars().next();
+        let apart = |c: Option<char>| {
+            c.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':'))
+        };
+        let end_ok = apart(after)
+            || (after == Some('.')
+                && text[tok.end + 1..]
+                    .chars()
+                    .next()
+                    .is_none_or(char::is_whitespace));
+        return apart(before) && end_ok;
+    }
+    true
+}
+
+/// The terms a posting asks for, with the most demanding section each is
+/// mentioned in. Boilerplate mentions count only for terms mentioned nowhere
+/// else, and then as boilerplate.
+pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut index: HashMap<TermId, usize> = HashMap::new();
+    let mut note = |m: Mention, kind: SectionKind, line: usize, in_title: bool| {
+        let i = *index.entry(m.term).or_insert_with(|| {
+            found.push(Found {
+                term: m.term,
+                forms: Vec::new(),
+                section: kind,
+                count: 0,
+                in_title: false,
+                line,
+            });
+            found.len() - 1
+        });
+        let f = &mut found[i];
+        if !f.forms.contains(&m.surface) {
+            f.forms.push(m.surface);
+        }
+        f.section = f.section.min(kind);
+        f.in_title |= in_title;
+        if kind != SectionKind::Boilerplate {
+            f.count += 1;
+        }
+    };
+    if let Some(title) = &posting.title {
+        for m in mentions(lex, title) {
+            note(m, SectionKind::Other, 1, true);
+        }
+    }
+    for line in &posting.lines {
+        for m in mentions(lex, &line.text) {
+            note(m, line.kind, line.number, false);
+        }
+    }
+    found
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn names(text: &str) -> Vec<String> {
+        let lex = Lexicon::builtin();
+        mentions(&lex, text)
+            .into_iter()
+            .map(|m| lex.term(m.term).name.clone())
+            .collect()
+    }
+
+    #[test]
+    fn longest_form_wins_and_java_is_not_javascript() {
+        assert_eq!(
+            names("AWS Lambda and JavaScript"),
+            ["AWS Lambda", "JavaScript"]
+        );
+        assert_eq!(names("Java, not JavaScript"), ["Java", "JavaScript"]);
+    }
+
+    #[test]
+    fn everyday_words_need_a_capital_and_company() {
+        assert!(names("you will go far").is_empty());
+        assert_eq!(names("We use Go and Kubernetes"), ["Go", "Kubernetes"]);
+        assert!(names("Go to our careers page").iter().all(|n| n != "Go"));
+    }
+
+    #[test]
+    fn short_names_stand_alone() {
+        assert!(!names("work with the C-suite on R&D")
+            .iter()
+            .any(|n| n == "C" || n == "R"));
+        assert_eq!(names("C, C++ or R."), ["C", "C++", "R"]);
+    }
+}

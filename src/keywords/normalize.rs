@@ -1,0 +1,140 @@
+//! Text normalisation shared by the lexicon, the posting extractor and the
+//! profile's evidence index.
+//!
+//! A form is normalised to lower-case tokens of ASCII letters, digits, `+`
+//! and `#` (plus a leading `.` at a word start, as in `.NET`), joined by one
+//! space: "Node.js" and "node js" are both `node js`, "CI/CD" is `ci cd`.
+//! `tools/gen_lexicon.py` does exactly the same, so the generated forms and
+//! the text meet.
+
+use unicode_normalization::UnicodeNormalization;
+
+/// One token of a text: its normalised form and where it stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    pub norm: String,
+    /// Byte range in the (NFKC-normalised) text.
+    pub start: usize,
+    pub end: usize,
+}
+
+fn is_token_char(c: char) -> bool {
+    c.is_ascii_alphanumeric() || c == '+' || c == '#'
+}
+
+/// NFKC-normalises `text`, the form in which tokens' offsets are given.
+pub fn nfkc(text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_owned();
+    }
+    text.nfkc()
+        .map(|c| if c == '\u{2019}' { '\'' } else { c })
+        .collect()
+}
+
+/// Splits already NFKC-normalised text into tokens.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut out = Vec::new();
+    let mut chars = text.char_indices().peekable();
+    let mut prev: Option<char> = None;
+    while let Some((i, c)) = chars.next() {
+        let dotted = c == '.'
+            && !prev.is_some_and(|p| p.is_alphanumeric())
+            && chars
+                .peek()
+                .is_some_and(|&(_, n)| n.is_ascii_alphanumeric());
+        if is_token_char(c) || dotted {
+            let start = i;
+            let mut end = i + c.len_utf8();
+            let mut norm = String::new();
+            norm.push(c.to_ascii_lowercase());
+            while let Some(&(j, n)) = chars.peek() {
+                if !is_token_char(n) {
+                    break;
+                }
+                norm.push(n.to_ascii_lowercase());
+                end = j + n.len_utf8();
+                chars.next();
+            }
+            prev = text[..end].chars().next_back();
+            out.push(Token { norm, start, end });
+        } else {
+            prev = Some(c);
+        }
+    }
+    out
+}
+
+/// The normalised form of a name or phrase.
+pub fn norm(s: &str) -> String {
+    let s = nfkc(s);
+    let toks = tokenize(&s);
+    let mut out = String::with_capacity(s.len());
+    for (i, t) in toks.iter().enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(&t.norm);
+    }
+    out
+}
+
+/// A light English stemmer for matching "pipelines" to "pipeline" and
+/// "containerized" to "containerize": strips one common suffix from each
+/// word of a normalised form.
+pub fn stem(form: &str) -> String {
+    form.split(' ').map(stem_word).collect::<Vec<_>>().join(" ")
+}
+
+fn stem_word(w: &str) -> &str {
+    if w.len() <= 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
+        return w;
+    }
+    for suf in [
+        "ization", "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s",
+    ] {
+        if let Some(stem) = w.strip_suffix(suf) {
+            if stem.len() >= 3 && !(suf == "s" && stem.ends_with('s')) {
+                return stem;
+            }
+        }
+    }
+    w
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn forms_normalise_like_the_generator() {
+        assert_eq!(norm("Node.js"), "node js");
+        assert_eq!(norm("CI/CD"), "ci cd");
+        assert_eq!(norm("C++ and C#"), "c++ and c#");
+        assert_eq!(norm(".NET Core"), ".net core");
+        assert_eq!(norm("ASP.NET"), "asp net");
+        assert_eq!(norm("  Kubernetes (k8s)  "), "kubernetes k8s");
+        assert_eq!(norm("Zürich"), "z rich");
+    }
+
+    #[test]
+    fn tokens_keep_their_offsets() {
+        let t = tokenize("Go, and Node.js!");
+        let spans: Vec<_> = t
+            .iter()
+            .map(|t| (t.norm.as_str(), t.start, t.end))
+            .collect();
+        assert_eq!(
+            spans,
+            [("go", 0, 2), ("and", 4, 7), ("node", 8, 12), ("js", 13, 15)]
+        );
+    }
+
+    #[test]
+    fn stemming_folds_plurals_and_ings() {
+        assert_eq!(stem("ci cd pipelines"), "ci cd pipeline");
+        assert_eq!(stem("containers"), "container");
+        assert_eq!(stem("aws"), "aws");
+        assert_eq!(stem("process"), "process");
+    }
+}

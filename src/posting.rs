@@ -1,0 +1,642 @@
+//! Raw posting bytes -> [`Posting`]: decoded text split into sections.
+//!
+//! Postings arrive as pasted plain text, Markdown, or a whole web page. This
+//! module decodes them (UTF-8, else Windows-1252), strips HTML and front
+//! matter, decodes entities, finds the title and company where stated, and
+//! classifies each section as requirements, preferred, responsibilities,
+//! boilerplate or other. Finding skills in the sections is `keywords`'s job.
+//! Sentences in a posting are data: nothing here acts on what they say.
+
+use std::fmt;
+
+/// What a part of a posting is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SectionKind {
+    /// Must-haves: requirements, qualifications, what you bring.
+    Required,
+    /// Nice to have, bonus, preferred, a plus.
+    Preferred,
+    /// What the job does.
+    Responsibilities,
+    /// Text not under a recognised heading (often the introduction).
+    Other,
+    /// About the company, benefits, equal opportunity, how to apply.
+    Boilerplate,
+}
+
+impl SectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Required => "required",
+            SectionKind::Preferred => "preferred",
+            SectionKind::Responsibilities => "responsibilities",
+            SectionKind::Other => "other",
+            SectionKind::Boilerplate => "boilerplate",
+        }
+    }
+}
+
+impl fmt::Display for SectionKind {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// One line of posting text with the section it belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Line {
+    pub kind: SectionKind,
+    pub text: String,
+    /// 1-based line number in the decoded text.
+    pub number: usize,
+}
+
+/// A posting, decoded and sectioned.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Posting {
+    /// Where it came from: a path, or `-` for stdin.
+    pub source: String,
+    pub title: Option<String>,
+    pub company: Option<String>,
+    /// Content lines (headings excluded), in order.
+    pub lines: Vec<Line>,
+}
+
+/// Why a posting could not be read.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum PostingError {
+    #[error("the posting is empty")]
+    Empty,
+    #[error("the posting looks like a binary file, not text")]
+    Binary,
+}
+
+impl Posting {
+    /// Lines of one kind.
+    pub fn lines_of(&self, kind: SectionKind) -> impl Iterator<Item = &Line> {
+        self.lines.iter().filter(move |l| l.kind == kind)
+    }
+}
+
+/// Decodes bytes as UTF-8, or as Windows-1252 when they are not UTF-8 (text
+/// saved by older editors); refuses binary data.
+pub fn decode(bytes: &[u8]) -> Result<String, PostingError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    if bytes.contains(&0) {
+        return Err(PostingError::Binary);
+    }
+    let text = match std::str::from_utf8(bytes) {
+        Ok(s) => s.to_owned(),
+        Err(_) => bytes.iter().map(|&b| cp1252(b)).collect(),
+    };
+    let controls = text
+        .chars()
+        .filter(|&c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
+    if controls * 20 > text.chars().count().max(1) {
+        return Err(PostingError::Binary);
+    }
+    if text.trim().is_empty() {
+        return Err(PostingError::Empty);
+    }
+    Ok(text)
+}
+
+fn cp1252(b: u8) -> char {
+    const HIGH: [char; 32] = [
+        '€', '\u{81}', '‚', 'ƒ', '„', '…', '†', '‡', 'ˆ', '‰', 'Š', '‹', 'Œ', '\u{8d}', 'Ž',
+        '\u{8f}', '\u{90}', '‘', '’', '“', '”', '•', '–', '—', '˜', '™', 'š', '›', 'œ', '\u{9d}',
+        'ž', 'Ÿ',
+    ];
+    match b {
+        0x80..=0x9f => HIGH[usize::from(b - 0x80)],
+        _ => char::from(b),
+    }
+}
+
+/// Analyses decoded posting text.
+pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
+    let text = if looks_like_html(text) {
+        html_to_text(text)
+    } else {
+        decode_entities(text)
+    };
+    let text = strip_front_matter(&text);
+    let mut posting = Posting {
+        source: source.to_owned(),
+        title: None,
+        company: None,
+        lines: Vec::new(),
+    };
+    let mut kind = SectionKind::Other;
+    let mut heading_count = 0;
+    let mut first_text_line: Option<String> = None;
+    for (i, raw) in text.lines().enumerate() {
+        let number = i + 1;
+        let line = raw.trim();
+        if line.is_empty() || is_chrome(line) {
+            continue;
+        }
+        if let Some(h) = heading(line) {
+            heading_count += 1;
+            let clean = clean_inline(&h);
+            if posting.title.is_none() && heading_count == 1 && line.starts_with('#') {
+                posting.title = Some(clean);
+                continue;
+            }
+            if posting.company.is_none()
+                && heading_count == 2
+                && posting.title.is_some()
+                && posting.lines.is_empty()
+                && line.starts_with('#')
+            {
+                posting.company = Some(clean);
+                continue;
+            }
+            if let Some(k) = classify_heading(&clean) {
+                kind = k;
+            } else if heading_count > 2 && line.starts_with('#') {
+                kind = SectionKind::Other;
+            }
+            continue;
+        }
+        let clean = clean_inline(line);
+        if clean.is_empty() {
+            continue;
+        }
+        if first_text_line.is_none() {
+            first_text_line = Some(clean.clone());
+        }
+        posting.lines.push(Line {
+            kind: line_kind(kind, &clean),
+            text: clean,
+            number,
+        });
+    }
+    if posting.title.is_none() {
+        posting.title = first_text_line.filter(|l| l.len() <= 80 && !l.ends_with('.'));
+    }
+    if posting.lines.is_empty() && posting.title.is_none() {
+        return Err(PostingError::Empty);
+    }
+    Ok(posting)
+}
+
+/// A line's own kind: "nice to have: Go" inside a requirements list is
+/// preferred; an equal-opportunity sentence anywhere is boilerplate.
+fn line_kind(section: SectionKind, line: &str) -> SectionKind {
+    let l = line.to_ascii_lowercase();
+    if section == SectionKind::Boilerplate {
+        return section;
+    }
+    const PREFERRED: [&str; 9] = [
+        "nice to have",
+        "nice-to-have",
+        "is a plus",
+        "are a plus",
+        "a big plus",
+        "bonus",
+        "preferred",
+        "is an advantage",
+        "desirable",
+    ];
+    if PREFERRED.iter().any(|p| l.contains(p)) {
+        return SectionKind::Preferred;
+    }
+    const BOILER: [&str; 8] = [
+        "equal opportunity",
+        "without regard to",
+        "sexual orientation",
+        "reasonable accommodation",
+        "salary range",
+        "base salary",
+        "we offer",
+        "benefits include",
+    ];
+    if BOILER.iter().any(|p| l.contains(p)) {
+        return SectionKind::Boilerplate;
+    }
+    if section == SectionKind::Other
+        && (l.starts_with("must have")
+            || l.starts_with("required:")
+            || l.contains(" years of experience")
+            || l.contains("+ years")
+            || l.contains("experience with")
+            || l.contains("proficiency in")
+            || l.contains("strong knowledge of"))
+    {
+        return SectionKind::Required;
+    }
+    section
+}
+
+/// The text of a heading line, if the line is one: Markdown `#`, a line
+/// that is all bold, or a short line ending with a colon.
+fn heading(line: &str) -> Option<String> {
+    if line.starts_with('#') {
+        return Some(line.trim_start_matches('#').trim().to_owned());
+    }
+    let inner = line.trim_end_matches(':').trim();
+    let bold = inner
+        .strip_prefix("**")
+        .and_then(|s| s.strip_suffix("**"))
+        .or_else(|| inner.strip_prefix("__").and_then(|s| s.strip_suffix("__")));
+    if let Some(b) = bold {
+        let b = b.trim_end_matches(':').trim();
+        if !b.contains("**") && b.len() <= 80 {
+            return Some(b.to_owned());
+        }
+    }
+    let is_item = line.starts_with(['*', '-', '•', '+']);
+    if !is_item && line.ends_with(':') && line.len() <= 70 && line.split_whitespace().count() <= 8 {
+        return Some(inner.to_owned());
+    }
+    if !is_item
+        && line.len() <= 50
+        && line.chars().any(|c| c.is_alphabetic())
+        && line.chars().all(|c| !c.is_lowercase())
+        && line.split_whitespace().count() <= 6
+    {
+        return Some(inner.to_owned());
+    }
+    None
+}
+
+/// The section a heading starts, if it names a known one.
+pub fn classify_heading(h: &str) -> Option<SectionKind> {
+    let h = h.to_lowercase();
+    let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
+    if has(&[
+        "nice to have",
+        "nice-to-have",
+        "bonus",
+        "preferred",
+        "desirable",
+        "a plus",
+        "good to have",
+        "extra credit",
+        "stand out",
+    ]) {
+        return Some(SectionKind::Preferred);
+    }
+    if has(&[
+        "benefit",
+        "perks",
+        "we offer",
+        "compensation",
+        "salary",
+        "equal opportunity",
+        "eeo",
+        "how to apply",
+        "application process",
+        "about us",
+        "about the company",
+        "who we are",
+        "our mission",
+        "our values",
+        "why join",
+        "why you should join",
+        "why work",
+        "life at",
+        "diversity",
+        "privacy",
+        "culture",
+        "interview process",
+        "hiring process",
+        "what we offer",
+        "pay range",
+        "location",
+        "similar jobs",
+        "share this job",
+        "disclaimer",
+    ]) || h.starts_with("about ")
+    {
+        return Some(SectionKind::Boilerplate);
+    }
+    if has(&[
+        "requirement",
+        "qualification",
+        "must have",
+        "must-have",
+        "essential",
+        "what you bring",
+        "what you'll bring",
+        "what you will bring",
+        "who you are",
+        "about you",
+        "you have",
+        "you bring",
+        "skills",
+        "experience",
+        "what we're looking for",
+        "what we are looking for",
+        "looking for",
+        "you should have",
+        "ideal candidate",
+        "tech stack",
+        "our stack",
+        "software kit",
+        "technologies",
+        "must",
+    ]) {
+        return Some(SectionKind::Required);
+    }
+    if has(&[
+        "responsibilit",
+        "what you'll do",
+        "what you will do",
+        "you will",
+        "you'll",
+        "the role",
+        "your role",
+        "duties",
+        "day to day",
+        "day-to-day",
+        "job description",
+        "the job",
+        "the position",
+        "what you do",
+        "impact",
+        "in this role",
+        "mission",
+    ]) {
+        return Some(SectionKind::Responsibilities);
+    }
+    None
+}
+
+/// Lines of web-page chrome: cookie banners, share buttons, apply links.
+fn is_chrome(line: &str) -> bool {
+    let l = line.to_ascii_lowercase();
+    (l.contains("cookie") && (l.contains("accept") || l.contains("we use")))
+        || l.starts_with("share this")
+        || l.contains("click to [apply]")
+        || l.contains("click here to apply")
+        || l == "apply now"
+        || l == "apply"
+}
+
+/// Drops Markdown inline markup: links keep their text, emphasis and code
+/// marks go, list markers go.
+fn clean_inline(s: &str) -> String {
+    let mut s = s.trim();
+    for m in ["* ", "- ", "+ ", "• ", "· ", "– "] {
+        if let Some(rest) = s.strip_prefix(m) {
+            s = rest.trim_start();
+            break;
+        }
+    }
+    let mut out = String::with_capacity(s.len());
+    let b = s.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'*' | b'`' => i += 1,
+            b'_' if (i == 0 || !b[i - 1].is_ascii_alphanumeric())
+                || (i + 1 == b.len() || !b[i + 1].is_ascii_alphanumeric()) =>
+            {
+                i += 1
+            }
+            b'[' => {
+                // [text](url) -> text
+                if let Some(close) = s[i..].find("](") {
+                    let text_end = i + close;
+                    if let Some(url_end) = s[text_end..].find(')') {
+                        out.push_str(&s[i + 1..text_end]);
+                        i = text_end + url_end + 1;
+                        continue;
+                    }
+                }
+                out.push('[');
+                i += 1;
+            }
+            _ => {
+                let c = s[i..].chars().next().unwrap_or(' ');
+                out.push(c);
+                i += c.len_utf8();
+            }
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+fn strip_front_matter(text: &str) -> &str {
+    let t = text.trim_start_matches(['\u{feff}', '\n', '\r']);
+    if let Some(rest) = t
+        .strip_prefix("---\n")
+        .or_else(|| t.strip_prefix("---\r\n"))
+    {
+        if let Some(end) = rest.find("\n---") {
+            let after = &rest[end + 4..];
+            return after.split_once('\n').map_or("", |(_, r)| r);
+        }
+    }
+    text
+}
+
+fn looks_like_html(text: &str) -> bool {
+    let head = &text[..text.len().min(2000)].to_ascii_lowercase();
+    head.contains("<html")
+        || head.contains("<!doctype html")
+        || head.contains("<body")
+        || text.matches("</p>").count()
+            + text.matches("</li>").count()
+            + text.matches("<br").count()
+            >= 3
+}
+
+/// Turns an HTML page into lines of text: scripts, styles and navigation
+/// dropped, block elements on their own lines, headings marked `#`.
+pub fn html_to_text(html: &str) -> String {
+    let mut out = String::with_capacity(html.len() / 2);
+    let lower = html.to_ascii_lowercase();
+    let mut i = 0;
+    while i < html.len() {
+        let Some(lt) = html[i..].find('<') else {
+            out.push_str(&html[i..]);
+            break;
+        };
+        out.push_str(&html[i..i + lt]);
+        i += lt;
+        let Some(gt) = html[i..].find('>') else {
+            break;
+        };
+        let tag = &lower[i + 1..i + gt];
+        let name: String = tag
+            .trim_start_matches('/')
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || *c == '!')
+            .collect();
+        i += gt + 1;
+        let closing = tag.starts_with('/');
+        match name.as_str() {
+            "script" | "style" | "noscript" | "svg" | "nav" | "footer" | "header" | "template"
+            | "head" | "button" | "select"
+                if !closing =>
+            {
+                let close = format!("</{name}");
+                match lower[i..].find(&close) {
+                    Some(p) => {
+                        i += p;
+                        if let Some(g) = html[i..].find('>') {
+                            i += g + 1;
+                        }
+                    }
+                    None => i = html.len(),
+                }
+            }
+            "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !closing => out.push_str("\n\n## "),
+            "li" if !closing => out.push_str("\n* "),
+            "br" | "p" | "div" | "ul" | "ol" | "tr" | "table" | "section" | "article" | "h1"
+            | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dt" | "dd" => out.push('\n'),
+            "td" | "th" => out.push(' '),
+            _ => {}
+        }
+    }
+    decode_entities(&out)
+}
+
+/// Decodes HTML character references: named (the common ones), decimal
+/// and hexadecimal.
+pub fn decode_entities(s: &str) -> String {
+    if !s.contains('&') {
+        return s.to_owned();
+    }
+    let mut out = String::with_capacity(s.len());
+    let mut rest = s;
+    while let Some(amp) = rest.find('&') {
+        out.push_str(&rest[..amp]);
+        rest = &rest[amp..];
+        let end = rest[1..]
+            .find(|c: char| !(c.is_ascii_alphanumeric() || c == '#'))
+            .map(|e| e + 1);
+        let decoded = end
+            .filter(|&e| rest.as_bytes().get(e) == Some(&b';'))
+            .and_then(|e| {
+                let name = &rest[1..e];
+                entity(name).map(|c| (c, e + 1))
+            });
+        match decoded {
+            Some((c, len)) => {
+                out.push(c);
+                rest = &rest[len..];
+            }
+            None => {
+                out.push('&');
+                rest = &rest[1..];
+            }
+        }
+    }
+    out.push_str(rest);
+    out
+}
+
+fn entity(name: &str) -> Option<char> {
+    if let Some(num) = name.strip_prefix('#') {
+        let code = match num.strip_prefix(['x', 'X']) {
+            Some(hex) => u32::from_str_radix(hex, 16).ok()?,
+            None => num.parse().ok()?,
+        };
+        return char::from_u32(code).filter(|c| !c.is_control() || c.is_whitespace());
+    }
+    Some(match name {
+        "amp" => '&',
+        "lt" => '<',
+        "gt" => '>',
+        "quot" => '"',
+        "apos" => '\'',
+        "nbsp" => ' ',
+        "ndash" => '–',
+        "mdash" => '—',
+        "rsquo" | "lsquo" => '\'',
+        "rdquo" | "ldquo" => '"',
+        "hellip" => '…',
+        "bull" | "middot" => '•',
+        "copy" => '©',
+        "reg" => '®',
+        "trade" => '™',
+        "eacute" => 'é',
+        "egrave" => 'è',
+        "uuml" => 'ü',
+        "ouml" => 'ö',
+        "auml" => 'ä',
+        _ => return None,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sections(text: &str) -> Vec<(SectionKind, String)> {
+        analyse(text, "t")
+            .unwrap()
+            .lines
+            .into_iter()
+            .map(|l| (l.kind, l.text))
+            .collect()
+    }
+
+    #[test]
+    fn title_company_and_sections() {
+        let p = analyse(
+            "# [Staff Engineer](https://x)\n### Acme Health\n\n## Requirements\n* Go and **AWS**\n\n## Nice to have\n- Rust\n\n## Benefits\n- Dental\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(p.title.as_deref(), Some("Staff Engineer"));
+        assert_eq!(p.company.as_deref(), Some("Acme Health"));
+        let kinds: Vec<_> = p.lines.iter().map(|l| (l.kind, l.text.as_str())).collect();
+        assert_eq!(
+            kinds,
+            [
+                (SectionKind::Required, "Go and AWS"),
+                (SectionKind::Preferred, "Rust"),
+                (SectionKind::Boilerplate, "Dental"),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_plus_inside_requirements_is_preferred() {
+        let s = sections("Requirements:\n- Python\n- Kafka experience is a plus\n");
+        assert_eq!(s[0].0, SectionKind::Required);
+        assert_eq!(s[1].0, SectionKind::Preferred);
+    }
+
+    #[test]
+    fn html_pages_become_text() {
+        let s = sections(
+            "<html><head><title>x</title><script>var a='<li>AWS</li>';</script></head><body><h2>Requirements</h2><ul><li>Kubernetes &amp; Helm</li><li>Go&#39;s</li></ul></body></html>",
+        );
+        assert_eq!(
+            s,
+            [
+                (SectionKind::Required, "Kubernetes & Helm".to_owned()),
+                (SectionKind::Required, "Go's".to_owned())
+            ]
+        );
+    }
+
+    #[test]
+    fn decoding_handles_latin1_and_refuses_binary() {
+        assert_eq!(decode(b"caf\xe9 \x93ok\x94").unwrap(), "café “ok”");
+        assert_eq!(decode(b"\x00\x01\x02abc"), Err(PostingError::Binary));
+        assert_eq!(decode(b"  \n\t "), Err(PostingError::Empty));
+    }
+
+    #[test]
+    fn front_matter_is_skipped() {
+        let s = sections("---\ntitle: x\nlayout: job\n---\nWe need Terraform.\n");
+        assert_eq!(s, [(SectionKind::Other, "We need Terraform.".to_owned())]);
+    }
+
+    #[test]
+    fn entities_decode() {
+        assert_eq!(
+            decode_entities("R&amp;D &lt;b&gt; &#x2013; &bogus; & x"),
+            "R&D <b> – &bogus; & x"
+        );
+    }
+}

@@ -1,0 +1,87 @@
+//! The match report for people: fit, matched and missing terms, the top
+//! projects and bullets, and with `--explain` each bullet's contributions.
+//!
+//! `--json` output is `score::Match` serialised as is (docs/match-json.md).
+
+use std::fmt::Write;
+
+use crate::score::{Evidence, How, Match};
+
+/// Renders the human-readable report.
+pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
+    let mut s = String::new();
+    let title = match (&m.posting.title, &m.posting.company) {
+        (Some(t), Some(c)) => format!("{t} — {c}"),
+        (Some(t), None) => t.clone(),
+        (None, Some(c)) => c.clone(),
+        (None, None) => m.posting.source.clone(),
+    };
+    let _ = writeln!(
+        s,
+        "{title}\nsource: {}\nfit: {:.0}/100\n",
+        m.posting.source, m.fit
+    );
+
+    let matched: Vec<_> = m.keywords.iter().filter(|k| k.matched).collect();
+    let _ = writeln!(s, "matched ({}):", matched.len());
+    for k in &matched {
+        let how = match k.how {
+            Some(How::Exact) => "exact",
+            Some(How::Alias) => "alias",
+            Some(How::Stem) => "stem",
+            Some(How::Fuzzy) => "fuzzy",
+            None => "",
+        };
+        let forms = k.forms.join(", ");
+        let mut ev_ids: Vec<&str> = k.evidence.iter().map(String::as_str).take(4).collect();
+        if k.evidence.len() > 4 {
+            ev_ids.push("…");
+        }
+        let _ = writeln!(
+            s,
+            "  {:<28} {:<16} {:<5}  as \"{}\"  in {}",
+            k.term,
+            k.section.as_str(),
+            how,
+            forms,
+            ev_ids.join(" ")
+        );
+    }
+    let missing: Vec<_> = m.keywords.iter().filter(|k| !k.matched).collect();
+    let _ = writeln!(
+        s,
+        "\nmissing ({}) — add evidence to your profile only if it is true:",
+        missing.len()
+    );
+    let mut by_req: Vec<_> = missing.clone();
+    by_req.sort_by_key(|k| !k.required);
+    for k in by_req {
+        let _ = writeln!(
+            s,
+            "  {:<28} {}",
+            k.term,
+            if k.required {
+                "required"
+            } else {
+                k.section.as_str()
+            }
+        );
+    }
+    let _ = writeln!(s, "\ntop projects:");
+    for p in m.projects.iter().filter(|p| p.score > 0.0).take(5) {
+        let _ = writeln!(s, "  {:>6.2}  {} ({})", p.score, p.name, p.id);
+    }
+    let _ = writeln!(s, "\ntop bullets:");
+    for b in m.bullets.iter().take(if explain { usize::MAX } else { 8 }) {
+        let text = &ev.bullets[b.index].text;
+        let short: String = text.chars().take(90).collect();
+        let ell = if short.len() < text.len() { "…" } else { "" };
+        let _ = writeln!(s, "  {:>6.2}  {:<14} {short}{ell}", b.score, b.id);
+        if explain {
+            for (t, c) in &b.terms {
+                let _ = writeln!(s, "            + {c:>5.2}  {t}");
+            }
+        }
+    }
+    s
+}

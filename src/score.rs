@@ -1,0 +1,453 @@
+//! Pure scoring: a posting's terms x the profile's evidence -> a [`Match`]:
+//! which terms are matched and how, the bullets and projects ranked by
+//! relevance, and the overall fit.
+//!
+//! No I/O here. `Evidence` indexes a profile once (reused across a batch);
+//! `score` runs per posting.
+
+use std::collections::{BTreeMap, HashMap, HashSet};
+
+use serde::Serialize;
+
+use crate::keywords::normalize::{norm, stem};
+use crate::keywords::{extract, mentions, Found, Lexicon, TermId};
+use crate::posting::{Posting, SectionKind};
+use crate::profile::schema::{End, Profile};
+
+/// How a posting term was found in the profile.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum How {
+    /// The same words.
+    Exact,
+    /// Another name of the same skill (k8s = Kubernetes).
+    Alias,
+    /// The same words up to endings (pipelines = pipeline).
+    Stem,
+    /// A near spelling (typo-tolerant).
+    Fuzzy,
+}
+
+/// Where in the profile a term is evidenced.
+#[derive(Debug, Clone)]
+struct Source {
+    /// Index into `Evidence::bullets`, or `None` for profile-level evidence
+    /// (skill areas, certifications, project narratives).
+    bullet: Option<usize>,
+    /// A readable id: a bullet id, `skills:<area>`, `cert:<name>`, `project:<id>`.
+    label: String,
+    /// Normalised form the profile wrote.
+    form: String,
+}
+
+/// A bullet as scoring sees it.
+#[derive(Debug, Clone)]
+pub struct EvBullet {
+    pub id: String,
+    /// Project id, `None` for general bullets.
+    pub project: Option<usize>,
+    pub text: String,
+    /// Terms the bullet evidences (text mentions and tags), deduplicated.
+    pub terms: Vec<TermId>,
+    /// Best level among the skill areas it was listed under.
+    pub level: f64,
+    /// Recency multiplier of its project.
+    pub recency: f64,
+    /// Normalised, stemmed word set for near-duplicate detection.
+    pub words: HashSet<String>,
+}
+
+/// The profile indexed for scoring.
+#[derive(Debug, Clone)]
+pub struct Evidence {
+    pub lexicon: Lexicon,
+    pub bullets: Vec<EvBullet>,
+    pub projects: Vec<(String, String)>,
+    by_term: HashMap<TermId, Vec<Source>>,
+    /// Stemmed profile forms -> term, for stem matches.
+    stems: HashMap<String, TermId>,
+    /// Profile forms of 5+ letters, for typo-tolerant matches.
+    fuzzy: Vec<(String, TermId)>,
+}
+
+impl Evidence {
+    /// Indexes a profile. `now` is the current year-month as months since
+    /// year 0 (for recency); pass a fixed value for reproducible output.
+    pub fn new(profile: &Profile, mut lexicon: Lexicon, now: u32) -> Evidence {
+        for a in &profile.aliases {
+            lexicon.add_alias(&a.term, &a.forms);
+        }
+        // Tags and skill keywords the lexicon does not know become terms.
+        let names = profile
+            .bullets()
+            .flat_map(|(_, b)| b.tags.iter())
+            .chain(profile.skills.iter().flat_map(|s| s.keywords.iter()));
+        for n in names {
+            if lexicon.find(n).is_none() && !norm(n).is_empty() {
+                lexicon.add_term(n, "profile");
+            }
+        }
+        let mut ev = Evidence {
+            lexicon,
+            bullets: Vec::new(),
+            projects: profile
+                .projects
+                .iter()
+                .map(|p| (p.id.clone(), p.name.clone()))
+                .collect(),
+            by_term: HashMap::new(),
+            stems: HashMap::new(),
+            fuzzy: Vec::new(),
+        };
+        for p in &profile.projects {
+            if let Some(s) = &p.summary {
+                ev.add_text(s, None, &format!("project:{}", p.id));
+            }
+            ev.add_text(&p.name, None, &format!("project:{}", p.id));
+        }
+        for (project, b) in profile.bullets() {
+            let pi = project.and_then(|p| profile.projects.iter().position(|q| q.id == p.id));
+            let level = b
+                .skills
+                .iter()
+                .filter_map(|s| profile.skill_area(s))
+                .map(|a| a.level.weight())
+                .fold(None, |m: Option<f64>, w| Some(m.map_or(w, |m| m.max(w))))
+                .unwrap_or(1.0);
+            let recency = project.map_or(0.9, |p| {
+                let age_years = f64::from(now.saturating_sub(p.end.months(now))) / 12.0;
+                (1.0 / (1.0 + 0.12 * age_years)).max(0.5)
+            });
+            let idx = ev.bullets.len();
+            let mut terms = Vec::new();
+            for m in mentions(&ev.lexicon, &b.text) {
+                terms.push(m.term);
+                ev.add_source(m.term, Some(idx), &b.id, &norm(&m.surface));
+            }
+            for t in &b.tags {
+                if let Some(id) = ev.lexicon.find(t) {
+                    terms.push(id);
+                    ev.add_source(id, Some(idx), &b.id, &norm(t));
+                }
+            }
+            terms.sort_unstable();
+            terms.dedup();
+            let words = norm(&b.text)
+                .split(' ')
+                .map(|w| stem(w).to_owned())
+                .collect();
+            ev.bullets.push(EvBullet {
+                id: b.id.clone(),
+                project: pi,
+                text: b.text.clone(),
+                terms,
+                level,
+                recency,
+                words,
+            });
+        }
+        for area in &profile.skills {
+            let label = format!("skills:{}", area.name);
+            ev.add_text(&area.name, None, &label);
+            for k in &area.keywords {
+                if let Some(id) = ev.lexicon.find(k) {
+                    ev.add_source(id, None, &label, &norm(k));
+                }
+            }
+        }
+        for c in &profile.certifications {
+            ev.add_text(&c.name, None, &format!("cert:{}", c.name));
+        }
+        ev
+    }
+
+    fn add_text(&mut self, text: &str, bullet: Option<usize>, label: &str) {
+        for m in mentions(&self.lexicon, text) {
+            self.add_source(m.term, bullet, label, &norm(&m.surface));
+        }
+    }
+
+    fn add_source(&mut self, term: TermId, bullet: Option<usize>, label: &str, form: &str) {
+        let list = self.by_term.entry(term).or_default();
+        if !list.iter().any(|s| s.label == label) {
+            list.push(Source {
+                bullet,
+                label: label.to_owned(),
+                form: form.to_owned(),
+            });
+        }
+        self.stems.entry(stem(form)).or_insert(term);
+        if form.len() >= 5 && !self.fuzzy.iter().any(|(f, _)| f == form) {
+            self.fuzzy.push((form.to_owned(), term));
+        }
+    }
+
+    /// How the profile evidences a posting term, and through which profile
+    /// term, if it does.
+    fn find(&self, f: &Found) -> Option<(How, TermId)> {
+        if let Some(srcs) = self.by_term.get(&f.term) {
+            let forms: Vec<String> = f.forms.iter().map(|s| norm(s)).collect();
+            let exact = srcs.iter().any(|s| forms.contains(&s.form));
+            return Some((if exact { How::Exact } else { How::Alias }, f.term));
+        }
+        let name = norm(&self.lexicon.term(f.term).name);
+        let forms: Vec<String> = f.forms.iter().map(|s| norm(s)).chain([name]).collect();
+        for form in &forms {
+            if let Some(&t) = self.stems.get(&stem(form)) {
+                return Some((How::Stem, t));
+            }
+        }
+        for form in forms.iter().filter(|f| f.len() >= 5) {
+            for (p, t) in &self.fuzzy {
+                if strsim::jaro_winkler(form, p) >= 0.95
+                    && strsim::normalized_levenshtein(form, p) >= 0.8
+                {
+                    return Some((How::Fuzzy, *t));
+                }
+            }
+        }
+        None
+    }
+}
+
+/// The posting as the report names it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct PostingInfo {
+    pub source: String,
+    pub title: Option<String>,
+    pub company: Option<String>,
+}
+
+/// One term the posting asks for.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Keyword {
+    /// Canonical name.
+    pub term: String,
+    /// Surface forms seen in the posting.
+    pub forms: Vec<String>,
+    pub category: String,
+    /// Importance in this posting (section, mentions, specificity).
+    pub weight: f64,
+    /// Mentioned in a must-have section.
+    pub required: bool,
+    /// The most demanding section it appears in.
+    pub section: SectionKind,
+    pub matched: bool,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub how: Option<How>,
+    /// Bullet ids (and `skills:`, `cert:`, `project:` labels) that evidence it.
+    pub evidence: Vec<String>,
+    #[serde(skip)]
+    pub id: TermId,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectScore {
+    pub id: String,
+    pub name: String,
+    pub score: f64,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct BulletScore {
+    pub id: String,
+    /// Project id; `None` for general bullets.
+    pub project: Option<String>,
+    pub score: f64,
+    /// Posting terms this bullet evidences, with their contribution.
+    pub terms: Vec<(String, f64)>,
+    #[serde(skip)]
+    pub index: usize,
+}
+
+/// The match report: the stable `--json` contract (docs/match-json.md).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Match {
+    pub posting: PostingInfo,
+    /// 0–100: how much of what the posting asks for the profile evidences.
+    pub fit: f64,
+    /// Every hard-skill term found in the posting, most important first.
+    pub keywords: Vec<Keyword>,
+    /// Unmatched terms, required first.
+    pub missing: Vec<String>,
+    /// Highest first.
+    pub projects: Vec<ProjectScore>,
+    /// Highest first; only bullets with a positive score.
+    pub bullets: Vec<BulletScore>,
+}
+
+fn section_weight(kind: SectionKind) -> f64 {
+    match kind {
+        SectionKind::Required => 1.0,
+        SectionKind::Responsibilities => 0.8,
+        SectionKind::Other => 0.7,
+        SectionKind::Preferred => 0.55,
+        SectionKind::Boilerplate => 0.25,
+    }
+}
+
+/// Scores a posting against the indexed profile.
+pub fn score(ev: &Evidence, posting: &Posting) -> Match {
+    let lex = &ev.lexicon;
+    let found = keep_hard_skills(lex, extract(lex, posting));
+    let mut keywords: Vec<Keyword> = found
+        .iter()
+        .map(|f| {
+            let t = lex.term(f.term);
+            let spec = specificity(lex, f.term);
+            let tf = f64::from(f.count.max(1));
+            let weight = section_weight(f.section)
+                * (1.0 + 0.5 * f64::from(u8::from(f.in_title)))
+                * (1.0 + 0.25 * (tf - 1.0).min(4.0))
+                * spec;
+            let found_in = ev.find(f);
+            let evidence = found_in
+                .and_then(|(_, t)| ev.by_term.get(&t))
+                .map(|s| s.iter().map(|s| s.label.clone()).collect())
+                .unwrap_or_default();
+            Keyword {
+                term: t.name.clone(),
+                forms: f.forms.clone(),
+                category: t.category.clone(),
+                weight: round(weight),
+                required: f.section == SectionKind::Required,
+                section: f.section,
+                matched: found_in.is_some(),
+                how: found_in.map(|(h, _)| h),
+                evidence,
+                id: found_in.map_or(f.term, |(_, t)| t),
+            }
+        })
+        .collect();
+    keywords.sort_by(|a, b| {
+        b.weight
+            .total_cmp(&a.weight)
+            .then_with(|| a.term.cmp(&b.term))
+    });
+
+    // Bullets: a BM25-like sum over matched posting terms.
+    let mut bullets: Vec<BulletScore> = Vec::new();
+    for (i, b) in ev.bullets.iter().enumerate() {
+        let mut terms = Vec::new();
+        let mut s = 0.0;
+        for k in keywords.iter().filter(|k| k.matched) {
+            let via_tag_or_text = b.terms.contains(&k.id);
+            if !via_tag_or_text {
+                continue;
+            }
+            let c = k.weight * b.level * b.recency;
+            s += c;
+            terms.push((k.term.clone(), round(c)));
+        }
+        if s > 0.0 {
+            // Long bullets are not better for being long.
+            let len_norm = 1.0 / (1.0 + 0.002 * b.text.len() as f64);
+            bullets.push(BulletScore {
+                id: b.id.clone(),
+                project: b.project.map(|p| ev.projects[p].0.clone()),
+                score: round(s * len_norm * 1.3),
+                terms,
+                index: i,
+            });
+        }
+    }
+    bullets.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+
+    // Projects: their best bullets, with diminishing returns.
+    let mut per: BTreeMap<usize, Vec<f64>> = BTreeMap::new();
+    for b in &bullets {
+        if let Some(p) = ev.bullets[b.index].project {
+            per.entry(p).or_default().push(b.score);
+        }
+    }
+    let mut projects: Vec<ProjectScore> = ev
+        .projects
+        .iter()
+        .enumerate()
+        .map(|(i, (id, name))| {
+            let s = per.get(&i).map_or(0.0, |v| {
+                v.iter()
+                    .take(5)
+                    .enumerate()
+                    .map(|(r, x)| x / (1.0 + r as f64 * 0.5))
+                    .sum()
+            });
+            ProjectScore {
+                id: id.clone(),
+                name: name.clone(),
+                score: round(s),
+            }
+        })
+        .collect();
+    projects.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
+
+    let fit = fit(&keywords);
+    let mut missing: Vec<&Keyword> = keywords.iter().filter(|k| !k.matched).collect();
+    missing.sort_by_key(|k| !k.required);
+    Match {
+        posting: PostingInfo {
+            source: posting.source.clone(),
+            title: posting.title.clone(),
+            company: posting.company.clone(),
+        },
+        fit,
+        missing: missing.iter().map(|k| k.term.clone()).collect(),
+        keywords,
+        projects,
+        bullets,
+    }
+}
+
+/// How specific a term is: rare terms say more about a posting than ones
+/// every posting mentions, within bounds so no term dominates.
+fn specificity(lex: &Lexicon, id: TermId) -> f64 {
+    (lex.idf(id) / 3.0).clamp(0.35, 1.6)
+}
+
+/// Terms worth reporting: not mentioned only in boilerplate, and not a weak
+/// (gazetteer-only) everyday term.
+fn keep_hard_skills(lex: &Lexicon, found: Vec<Found>) -> Vec<Found> {
+    found
+        .into_iter()
+        .filter(|f| {
+            let t = lex.term(f.term);
+            f.section != SectionKind::Boilerplate || (!t.weak && f.in_title)
+        })
+        .collect()
+}
+
+/// Weighted share of the posting's terms the profile evidences, 0–100.
+fn fit(keywords: &[Keyword]) -> f64 {
+    let total: f64 = keywords.iter().map(|k| k.weight).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let got: f64 = keywords
+        .iter()
+        .filter(|k| k.matched)
+        .map(|k| k.weight)
+        .sum();
+    round(100.0 * got / total)
+}
+
+fn round(x: f64) -> f64 {
+    (x * 100.0).round() / 100.0
+}
+
+/// "Now" for recency, from the profile itself so output never depends on
+/// the clock: a year after its latest date.
+pub fn profile_now(profile: &Profile) -> u32 {
+    profile
+        .projects
+        .iter()
+        .flat_map(|p| {
+            let end = match p.end {
+                End::Date(d) => Some(d.months(12)),
+                End::Present => None,
+            };
+            [Some(p.start.months(1)), end]
+        })
+        .flatten()
+        .max()
+        .map_or(2025 * 12, |m| m + 12)
+}

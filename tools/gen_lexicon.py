@@ -1,0 +1,333 @@
+#!/usr/bin/env python3
+"""Generate tailor's built-in skill lexicon from ../shared/lexicon-sources.
+
+usage: tools/gen_lexicon.py [--shared DIR] [--out data]
+
+Reads the open skill data described in ../shared/lexicon-sources/README.md
+(Stack Overflow tags and synonyms, GitHub Explore topics, linguist, devicon,
+O*NET, ESCO, Simple Icons, the skill-extractor gazetteer), merges entries that
+name the same skill, applies the hand-kept `data/lexicon-overrides.txt`, and
+counts in how many postings of ../shared/corpus each term occurs.
+
+Writes `data/lexicon.tsv` (CC BY-SA 4.0, see data/LEXICON-LICENSE.md):
+
+    term <TAB> category <TAB> df <TAB> flags <TAB> form|form|...
+
+- term: the display name; forms: every surface form, normalised the way
+  src/keywords/normalize.rs normalises text (lower case, tokens of letters,
+  digits, '+', '#', a leading '.', joined by one space);
+- df: number of corpus postings that mention the term (out of the count on
+  the file's first line, `#postings <TAB> N`);
+- flags: comma list; `weak` = known only from the noisy gazetteer;
+- a form starting with `^` counts only when the posting writes it with a
+  capital letter (Go, Express, Flow: product names that are everyday words,
+  and one- or two-letter names such as C, R, AI).
+
+Standard library only; deterministic (sorted output).
+"""
+import argparse, csv, json, os, re, sys, unicodedata
+from collections import defaultdict
+
+csv.field_size_limit(10**8)
+
+TOKEN = re.compile(r"\.?[a-z0-9+#]+")
+
+
+def norm(s):
+    """Normalise a surface form: NFKC, lower case, tokens joined by spaces."""
+    s = unicodedata.normalize("NFKC", s).lower().replace("\u2019", "'")
+    toks = []
+    for m in TOKEN.finditer(s):
+        t = m.group(0)
+        # a '.' only starts a token at a word start (".net"), not in "node.js"
+        if t.startswith(".") and m.start() > 0 and s[m.start() - 1].isalnum():
+            t = t[1:]
+        toks.append(t)
+    return " ".join(toks)
+
+
+def read_jsonl(path):
+    with open(path, encoding="utf-8") as f:
+        return [json.loads(l) for l in f if l.strip()]
+
+
+class Lexicon:
+    def __init__(self):
+        self.parent = {}
+        self.display = {}  # key -> (priority, display)
+        self.category = {}  # key -> (priority, category)
+        self.strong = set()  # keys seen in a curated source
+        self.blocked = set()  # normalised forms never to merge through
+        self.brand = set()  # single-token product names (linguist, devicon, icons, topics)
+
+    def find(self, k):
+        while self.parent[k] != k:
+            self.parent[k] = self.parent[self.parent[k]]
+            k = self.parent[k]
+        return k
+
+    def add(self, names, display=None, category=None, prio=5, strong=True):
+        keys = []
+        for n in names:
+            k = norm(n)
+            if not k or k in self.blocked:
+                continue
+            keys.append(k)
+            self.parent.setdefault(k, k)
+        if not keys:
+            return
+        root = self.find(keys[0])
+        for k in keys[1:]:
+            r = self.find(k)
+            if r != root:
+                self.parent[r] = root
+        if strong:
+            self.strong.update(keys)
+        if display:
+            dk = norm(display)
+            if dk in self.parent:
+                old = self.display.get(dk)
+                if old is None or prio < old[0]:
+                    self.display[dk] = (prio, display)
+        if category:
+            old = self.category.get(keys[0])
+            if old is None or prio < old[0]:
+                self.category[keys[0]] = (prio, category)
+
+
+def onet_name(example, english):
+    """O*NET names: drop ' software' after a name, mine a trailing acronym."""
+    name = re.sub(r"\s+software$", "", example)
+    if norm(name) in english:
+        name = example  # "Accounting software" is not accounting
+    words = name.split()
+    names = [name]
+    if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9]+", words[-1]):
+        acro = words[-1]
+        initials = "".join(w[0] for w in words[:-1]).upper()
+        if acro in initials:
+            names.append(acro)
+            return acro, names
+    return name, names
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    here = os.path.dirname(os.path.abspath(__file__))
+    ap.add_argument("--shared", default=os.path.join(here, "..", "..", "shared"))
+    ap.add_argument("--out", default=os.path.join(here, "..", "data"))
+    ap.add_argument("--words", default=os.path.join(here, "..", "data", "words.txt"))
+    a = ap.parse_args()
+    src = os.path.join(a.shared, "lexicon-sources")
+    lex = Lexicon()
+
+    words_path = a.words if os.path.exists(a.words) else "/usr/share/dict/american-english"
+    with open(words_path, encoding="utf-8", errors="replace") as f:
+        english = {w.strip().lower() for w in f if w.strip() and not w.strip().endswith("'s")}
+
+    overrides = parse_overrides(os.path.join(a.out, "lexicon-overrides.txt"))
+    lex.blocked.update(norm(x) for x in overrides["block"])
+    drop = {norm(x) for x in overrides["drop"]}
+
+    # Soft skills and generic competences: never hard skills.
+    soft = set()
+    for row in csv.DictReader(open(os.path.join(src, "esco", "transversalSkillsCollection_en.csv"), encoding="utf-8")):
+        soft.add(norm(row["preferredLabel"]))
+        soft.update(norm(x) for x in row["altLabels"].split("|") if x.strip())
+    with open(os.path.join(src, "onet", "onet_content_model_skills_knowledge.tsv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            soft.add(norm(row["element_name"]))
+
+    # 1. Curated sources, best display names first.
+    for o in overrides["add"]:
+        lex.add(o["forms"], display=o["forms"][0], category=o.get("category"), prio=0)
+
+    for t in read_jsonl(os.path.join(src, "github-explore", "github_explore_topics.jsonl")):
+        names = [t["display_name"], t["topic"].replace("-", " ")] + [x.replace("-", " ") for x in t.get("aliases", [])]
+        lex.add(names, display=t["display_name"], prio=2)
+        lex.brand.add(norm(t["display_name"]))
+
+    bad_linguist = {"node", "terraform", "bash", "zsh", "sh", "envrc", "shell script"}
+    for l in read_jsonl(os.path.join(src, "linguist", "linguist_languages.jsonl")):
+        if l["type"] != "programming":
+            continue
+        names = [l["name"]] + [x for x in l.get("aliases", []) if x.lower() not in bad_linguist]
+        lex.add(names, display=l["name"], category="language", prio=1)
+        lex.brand.update(norm(x) for x in names)
+
+    dev_cat = {"database": "database", "cloud": "cloud", "framework": "framework", "language": "language",
+               "devops": "devops", "container": "devops", "testing": "testing", "platform": "platform"}
+    for d in read_jsonl(os.path.join(src, "devicon", "devicon_names.jsonl")):
+        cat = next((dev_cat[t] for t in d.get("tags", []) if t in dev_cat), None)
+        lex.add([d["name"]] + d.get("altnames", []), category=cat, prio=4)
+        lex.brand.update(norm(x) for x in [d["name"]] + d.get("altnames", []))
+
+    so_syn = defaultdict(list)
+    with open(os.path.join(src, "stackoverflow", "so_tag_synonyms.tsv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if row["approved"] == "Y":
+                so_syn[row["target_tag"]].append(row["source_tag"])
+    with open(os.path.join(src, "stackoverflow", "so_tags.tsv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            tag, count = row["tag"], int(row["question_count"])
+            k = norm(tag.replace("-", " "))
+            # Generic programming words ("arrays", "string") are not résumé
+            # skills: keep a dictionary word only when a curated source has it.
+            if count < 300 or (k in english and k not in lex.parent):
+                continue
+            # Synonyms that are everyday words ("div", "parse", "inc") are
+            # tag-merging shortcuts, not names of the skill.
+            syn = [s.replace("-", " ") for s in so_syn.get(tag, [])]
+            syn = [s for s in syn if len(norm(s)) > 2 and norm(s) not in english]
+            lex.add([tag.replace("-", " ")] + syn, prio=6)
+
+    with open(os.path.join(src, "onet", "onet_technology_examples_aggregated.tsv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            if int(row["n_occupations"]) < 2 and row["hot_technology"] != "Y":
+                continue
+            display, names = onet_name(row["example"], english)
+            lex.add(names, display=display, category=onet_category(row["commodity_title"]), prio=5)
+
+    for row in csv.DictReader(open(os.path.join(src, "esco", "digitalSkillsCollection_en.csv"), encoding="utf-8")):
+        if row["skillType"] != "knowledge":
+            continue
+        lex.add([row["preferredLabel"]], display=row["preferredLabel"], prio=7)
+
+    icons = read_jsonl(os.path.join(src, "simple-icons", "simple_icons_titles.jsonl"))
+    for i in icons:  # casing only: a brand list is no skill list
+        k = norm(i["title"])
+        lex.brand.add(k)
+        if k in lex.parent:
+            old = lex.display.get(k)
+            if old is None or old[0] > 3:
+                lex.display[k] = (3, i["title"])
+
+    gaz = json.load(open(os.path.join(src, "skill-extractor", "skill_extractor_gazetteer.json"), encoding="utf-8"))
+    for g in gaz:
+        k = norm(g)
+        if k and k not in lex.parent:
+            lex.add([g], prio=9, strong=False)
+
+    # 2. Groups.
+    groups = defaultdict(set)
+    for k in lex.parent:
+        groups[lex.find(k)].add(k)
+    entries = []
+    for root, keys in groups.items():
+        keys = {k for k in keys if k not in drop and k not in soft and valid_form(k)}
+        if not keys:
+            continue
+        disp = [lex.display[k] for k in keys if k in lex.display]
+        display = min(disp)[1] if disp else pretty(min(keys, key=lambda k: (len(k), k)))
+        cats = [lex.category[k] for k in keys if k in lex.category]
+        category = min(cats)[1] if cats else None
+        strong = any(k in lex.strong for k in keys)
+        entries.append({"term": display, "forms": sorted(keys), "category": category, "strong": strong})
+
+    # 3. Document frequencies over the corpus, by token n-grams.
+    form_to_entry = {}
+    for i, e in enumerate(entries):
+        for f in e["forms"]:
+            form_to_entry[f] = i
+    maxn = max(len(f.split()) for f in form_to_entry)
+    df = [0] * len(entries)
+    n_post = 0
+    lower_uses, all_uses = defaultdict(int), defaultdict(int)
+    word = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
+    with open(os.path.join(a.shared, "corpus", "remote-jobs.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            n_post += 1
+            text = json.loads(line)["text"]
+            for w in word.findall(text):
+                lw = w.lower()
+                if lw in lex.brand and lw in english:
+                    all_uses[lw] += 1
+                    if w == lw:
+                        lower_uses[lw] += 1
+            toks = norm(text).split()
+            seen = set()
+            for i in range(len(toks)):
+                for n in range(1, maxn + 1):
+                    if i + n > len(toks):
+                        break
+                    j = form_to_entry.get(" ".join(toks[i:i + n]))
+                    if j is not None:
+                        seen.add(j)
+            for j in seen:
+                df[j] += 1
+
+    out = []
+    for i, e in enumerate(entries):
+        if not e["strong"] and df[i] == 0:
+            continue  # a gazetteer string no posting uses
+        flags = [] if e["strong"] else ["weak"]
+        forms = []
+        for fm in e["forms"]:
+            # An everyday word that is also a product name (Go, Express,
+            # Flow) counts only when written with a capital; so do one- and
+            # two-letter names (C, R, AI).
+            everyday = fm in lex.brand and fm in english and lower_uses[fm] >= 0.25 * max(all_uses[fm], 1)
+            tiny = len(fm) <= 2
+            forms.append(("^" + fm) if (" " not in fm and (everyday or tiny)) else fm)
+        cat = e["category"] or ("skill" if not e["strong"] else "technology")
+        out.append((e["term"], cat, df[i], ",".join(flags), "|".join(forms)))
+    out.sort(key=lambda r: (r[0].lower(), r[0], r[4]))
+    os.makedirs(a.out, exist_ok=True)
+    with open(os.path.join(a.out, "lexicon.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write(f"#postings\t{n_post}\n")
+        for r in out:
+            f.write("\t".join(str(x) for x in r) + "\n")
+    print(f"{len(out)} terms, {sum(len(r[4].split('|')) for r in out)} forms, {n_post} postings", file=sys.stderr)
+
+
+def valid_form(k):
+    if len(k) < 2 and k not in {"c", "r"}:
+        return False
+    if re.fullmatch(r"[0-9 .+#]+", k):
+        return False
+    return len(k) <= 60
+
+
+def pretty(k):
+    return " ".join(w.upper() if len(w) <= 3 and w.isalpha() and w not in {"and", "of", "for", "the", "to", "in", "on"} else w for w in k.split())
+
+
+def onet_category(title):
+    t = title.lower()
+    for needle, cat in (("data base", "database"), ("development environment", "tool"),
+                        ("operating system", "platform"), ("cloud", "cloud"), ("web platform", "framework"),
+                        ("object or component oriented", "framework"), ("program testing", "testing"),
+                        ("configuration management", "devops"), ("accounting", "business"),
+                        ("customer relationship", "business"), ("enterprise resource", "business")):
+        if needle in t:
+            return cat
+    return "software"
+
+
+def parse_overrides(path):
+    """data/lexicon-overrides.txt: `+ Term | form | form [@category]`, `- form`, `! form`."""
+    res = {"add": [], "drop": [], "block": []}
+    if not os.path.exists(path):
+        return res
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        line = line.split("  #", 1)[0].strip()
+        if not line or line.startswith("#"):
+            continue
+        op, rest = line[0], line[1:].strip()
+        if op == "+":
+            cat = None
+            if "@" in rest:
+                rest, cat = rest.rsplit("@", 1)
+                cat = cat.strip()
+            res["add"].append({"forms": [x.strip() for x in rest.split("|") if x.strip()], "category": cat})
+        elif op == "-":
+            res["drop"].append(rest)
+        elif op == "!":
+            res["block"].append(rest)
+        else:
+            sys.exit(f"{path}:{n}: unknown override {line!r}")
+    return res
+
+
+if __name__ == "__main__":
+    main()
