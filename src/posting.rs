@@ -161,7 +161,7 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
             }
             continue;
         }
-        let clean = clean_inline(line);
+        let clean = strip_urls(&clean_inline(line));
         if clean.is_empty() {
             continue;
         }
@@ -419,6 +419,23 @@ fn clean_inline(s: &str) -> String {
         }
     }
     out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// Drops web addresses and e-mail addresses: "github.com" asks for no skill.
+fn strip_urls(s: &str) -> String {
+    if !s.contains(['.', '/', '@']) {
+        return s.to_owned();
+    }
+    let is_url = |w: &str| {
+        let w = w.trim_matches(|c: char| matches!(c, '(' | ')' | '<' | '>' | ',' | '"' | '\''));
+        w.contains("://")
+            || w.starts_with("www.")
+            || (w.contains('@') && w.contains('.'))
+            || [".com", ".org", ".io", ".net/", ".co/", ".com/", ".gov"]
+                .iter()
+                .any(|t| w.contains(t) && !w.starts_with('.'))
+    };
+    s.split(' ').filter(|w| !is_url(w)).collect::<Vec<_>>().join(" ")
 }
 
 fn strip_front_matter(text: &str) -> &str {

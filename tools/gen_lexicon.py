@@ -19,6 +19,8 @@ Writes `data/lexicon.tsv` (CC BY-SA 4.0, see data/LEXICON-LICENSE.md):
 - df: number of corpus postings that mention the term (out of the count on
   the file's first line, `#postings <TAB> N`);
 - flags: comma list; `weak` = known only from the noisy gazetteer;
+- a form starting with `~` is an everyday word that alone names no skill
+  ("software", "users"): it matches nothing;
 - a form starting with `^` counts only when the posting writes it with a
   capital letter (Go, Express, Flow: product names that are everyday words,
   and one- or two-letter names such as C, R, AI).
@@ -139,6 +141,7 @@ def main():
             soft.add(norm(row["element_name"]))
 
     # 1. Curated sources, best display names first.
+    curated = {norm(f) for o in overrides["add"] for f in o["forms"]}
     for o in overrides["add"]:
         lex.add(o["forms"], display=o["forms"][0], category=o.get("category"), prio=0)
 
@@ -208,6 +211,30 @@ def main():
         if k and k not in lex.parent:
             lex.add([g], prio=9, strong=False)
 
+    # 1b. Forms that are a known term plus a generic word ("CI/CD practices",
+    # "observability tooling") would hide the term behind a phrase no
+    # posting asks for as such; phrases of soft skills or job titles name
+    # no hard skill.
+    for k in list(lex.parent):
+        if k in curated:
+            continue
+        toks = k.split()
+        if len(toks) < 2:
+            if k in ROLE_WORDS or k in SOFT_WORDS:
+                drop.add(k)
+            continue
+        weak = k not in lex.strong
+        if toks[-1] in GENERIC_SUFFIX and weak:
+            rest = " ".join(toks[:-1])
+            if rest in lex.parent and rest not in english:
+                drop.add(k)
+            elif rest in lex.parent and rest in curated:
+                drop.add(k)
+        if toks[0] in GENERIC_PREFIX and " ".join(toks[1:]) in lex.parent:
+            drop.add(k)
+        if weak and (any(t in SOFT_WORDS for t in toks) or toks[-1] in ROLE_WORDS):
+            drop.add(k)
+
     # 2. Groups.
     groups = defaultdict(set)
     for k in lex.parent:
@@ -240,7 +267,7 @@ def main():
             text = json.loads(line)["text"]
             for w in word.findall(text):
                 lw = w.lower()
-                if lw in lex.brand and lw in english:
+                if lw in english:
                     all_uses[lw] += 1
                     if w == lw:
                         lower_uses[lw] += 1
@@ -263,6 +290,13 @@ def main():
         flags = [] if e["strong"] else ["weak"]
         forms = []
         for fm in e["forms"]:
+            # An everyday word that postings mostly write in lower case
+            # ("software", "users", "testing") names no particular skill:
+            # it matches nothing unless the override list vouches for it.
+            if (" " not in fm and fm in english and fm not in curated
+                    and lower_uses[fm] >= 0.5 * max(all_uses[fm], 1)):
+                forms.append("~" + fm)
+                continue
             # An everyday word that is also a product name (Go, Express,
             # Flow) counts only when written with a capital; so do one- and
             # two-letter names (C, R, AI).
@@ -278,6 +312,30 @@ def main():
         for r in out:
             f.write("\t".join(str(x) for x in r) + "\n")
     print(f"{len(out)} terms, {sum(len(r[4].split('|')) for r in out)} forms, {n_post} postings", file=sys.stderr)
+
+
+GENERIC_SUFFIX = {
+    "development", "practices", "practice", "skills", "skill", "solutions", "solution", "tools",
+    "tooling", "technologies", "technology", "concepts", "services", "environment", "environments",
+    "experience", "standards", "principles", "frameworks", "best practices", "knowledge",
+    "expertise", "proficiency", "stack", "ecosystem", "fundamentals", "methodologies",
+}
+GENERIC_PREFIX = {"native", "modern", "strong", "solid", "advanced", "basic", "proven", "deep",
+                  "good", "excellent", "hands on", "new", "using", "with"}
+SOFT_WORDS = {
+    "skills", "abilities", "ability", "oriented", "player", "communication", "motivated", "self",
+    "independently", "excellence", "approach", "proactive", "collaboration", "collaborative",
+    "teamwork", "team", "teams", "passion", "passionate", "attitude", "mindset", "thinking",
+    "interpersonal", "opportunities", "culture", "results", "best", "improvement", "improvements",
+    "deliverables", "advisor", "proposition", "centric", "driven", "motivation", "willingness",
+    "eager", "curiosity", "creativity", "versatility", "diligence", "humor", "vision", "startup",
+    "startups", "organizations", "fluent", "english", "verbal", "written",
+}
+ROLE_WORDS = {
+    "developer", "developers", "engineer", "engineers", "executive", "manager", "managers",
+    "advisor", "analyst", "specialist", "consultant", "representative", "director", "officer",
+    "assistant", "coordinator", "administrator", "intern", "recruiter",
+}
 
 
 def valid_form(k):

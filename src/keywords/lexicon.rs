@@ -78,6 +78,9 @@ impl Lexicon {
                 user: false,
             });
             for form in forms.split('|') {
+                if form.starts_with('~') {
+                    continue; // an everyday word that alone names no skill
+                }
                 let (form, cased) = match form.strip_prefix('^') {
                     Some(f) => (f, true),
                     None => (form, false),
