@@ -122,7 +122,7 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
     } else {
         decode_entities(text)
     };
-    let text = strip_front_matter(&text);
+    let (front, text) = front_matter(&text);
     let mut posting = Posting {
         source: source.to_owned(),
         title: None,
@@ -165,7 +165,7 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
         if clean.is_empty() {
             continue;
         }
-        if first_text_line.is_none() {
+        if first_text_line.is_none() && heading_count == 0 && posting.lines.is_empty() {
             first_text_line = Some(clean.clone());
         }
         posting.lines.push(Line {
@@ -435,21 +435,49 @@ fn strip_urls(s: &str) -> String {
                 .iter()
                 .any(|t| w.contains(t) && !w.starts_with('.'))
     };
-    s.split(' ').filter(|w| !is_url(w)).collect::<Vec<_>>().join(" ")
+    s.split(' ')
+        .filter(|w| !is_url(w))
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
-fn strip_front_matter(text: &str) -> &str {
+/// Title and company a front-matter block states.
+#[derive(Debug, Default)]
+struct Front {
+    title: Option<String>,
+    company: Option<String>,
+}
+
+/// Splits off a `---` front-matter block, keeping its title and company.
+fn front_matter(text: &str) -> (Front, &str) {
+    let mut front = Front::default();
     let t = text.trim_start_matches(['\u{feff}', '\n', '\r']);
     if let Some(rest) = t
         .strip_prefix("---\n")
         .or_else(|| t.strip_prefix("---\r\n"))
     {
         if let Some(end) = rest.find("\n---") {
+            for line in rest[..end].lines() {
+                let Some((k, v)) = line.split_once(':') else {
+                    continue;
+                };
+                let v = v.trim().trim_matches(['"', '\'']).trim();
+                if v.is_empty() {
+                    continue;
+                }
+                match k.trim().to_ascii_lowercase().as_str() {
+                    "title" | "position" | "job_title" => front.title = Some(v.to_owned()),
+                    "company" | "company_name" | "organization" => {
+                        front.company = Some(v.to_owned())
+                    }
+                    _ => {}
+                }
+            }
             let after = &rest[end + 4..];
-            return after.split_once('\n').map_or("", |(_, r)| r);
+            return (front, after.split_once('\n').map_or("", |(_, r)| r));
         }
     }
-    text
+    (front, text)
 }
 
 fn looks_like_html(text: &str) -> bool {

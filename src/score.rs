@@ -411,7 +411,9 @@ fn keep_hard_skills(lex: &Lexicon, found: Vec<Found>) -> Vec<Found> {
         .into_iter()
         .filter(|f| {
             let t = lex.term(f.term);
-            f.section != SectionKind::Boilerplate || (!t.weak && f.in_title)
+            // The company's field ("change the healthcare system") is part of
+            // the fit even when only the "about us" says it.
+            f.section != SectionKind::Boilerplate || f.in_title || t.category == "domain"
         })
         .collect()
 }

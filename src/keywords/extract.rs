@@ -59,7 +59,7 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             }
             if let Some(form) = lex.lookup(&key) {
                 let surface = &text[toks[i].start..toks[i + n - 1].end];
-                if !form.cased || cased_ok(&text, &toks[i], surface) {
+                if !form.cased || cased_ok(&text, &toks[i], surface, &lex.term(form.term).name) {
                     hit = Some((n, form.term, surface.to_owned(), form.cased));
                     break;
                 }
@@ -91,15 +91,15 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
 }
 
 /// A cased form must start with a capital; a one- or two-letter one must
-/// be all capitals ("C", "R", "AI") and stand apart ("C-suite", "R&D" and
-/// "A/B" are not languages).
-fn cased_ok(text: &str, tok: &Token, surface: &str) -> bool {
+/// be written as the term is ("Go") or in capitals ("C", "AI"), and stand
+/// apart ("C-suite", "R&D" and "A/B" are not languages).
+fn cased_ok(text: &str, tok: &Token, surface: &str, name: &str) -> bool {
     let first = surface.chars().next().unwrap_or(' ');
     if !first.is_uppercase() {
         return false;
     }
     if surface.len() <= 2 {
-        if surface.chars().any(|c| c.is_lowercase()) {
+        if surface != name && surface.chars().any(|c| c.is_lowercase()) {
             return false;
         }
         let before = text[..tok.start].chars().next_back();
