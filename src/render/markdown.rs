@@ -29,13 +29,13 @@ pub fn render(t: &Tailored) -> String {
         .iter()
         .map(|c| match &c.url {
             Some(url) => format!("[{}]({})", escape_inner(&c.text), destination(url)),
-            None => escape(&c.text),
+            None => escape_inner(&c.text),
         })
         .collect();
     if !contact.is_empty() {
-        // Only the first item can start the line, so only it needs the
-        // line-start escapes `escape` already applied.
-        block(&mut out, &contact.join(" · "));
+        // Only the first item starts the line, so only it needs the
+        // line-start escapes (a phone number `+41 …` would start a list).
+        block(&mut out, &escape_start(&contact.join(" · ")));
     }
 
     let summary = t.summary.as_deref().map(paragraphs).unwrap_or_default();
@@ -152,8 +152,15 @@ pub(crate) fn escape(s: &str) -> String {
 fn escape_inner(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 8);
     let mut prev_space = true;
-    for c in s.chars() {
-        let special = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '&' | '~')
+    let mut chars = s.chars().peekable();
+    while let Some(c) = chars.next() {
+        // `&` only matters where it could start an entity (`&amp;`, `&#38;`).
+        let entity = c == '&'
+            && chars
+                .peek()
+                .is_some_and(|n| n.is_alphanumeric() || *n == '#');
+        let special = matches!(c, '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '~')
+            || entity
             || (c == '#' && prev_space);
         if special {
             out.push('\\');
@@ -326,6 +333,7 @@ mod tests {
             "# hash and C# and trailing #",
             "a *star* _under_ `code` [link](x) <b>html</b> &amp; \\ back\\",
             "~~strike~~ ![img](y)",
+            "AT&T &copy; &#169; & done",
             "***",
             "12345",
         ] {
@@ -338,6 +346,34 @@ mod tests {
             assert!(
                 got.contains(&Block::Heading(3, format!("{text} — Acme Bank"))),
                 "{text:?}:\n{md}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_contact_line_starting_with_a_phone_number_stays_a_paragraph() {
+        let mut t = sample();
+        t.person.contact.email.clear();
+        let got = blocks(&render(&t));
+        assert!(got.contains(&Block::Para(
+            "+41 79 123 45 67 · Zürich, Switzerland · GitHub · LinkedIn".into()
+        )));
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn any_bullet_round_trips(text in "[ab1 .)+*_#>=<&;`\\[\\]()!\\\\~|:\u{a0}é→\t\n-]{1,24}") {
+            let text = one_line(&text).into_owned();
+            proptest::prop_assume!(!text.is_empty());
+            let mut t = sample();
+            t.experience[0].bullets[0].text = text.clone();
+            t.experience[0].name = text.clone();
+            let md = render(&t);
+            let got = blocks(&md);
+            proptest::prop_assert!(got.contains(&Block::Item(text.clone())), "{:?}:\n{}", text, md);
+            proptest::prop_assert!(
+                got.contains(&Block::Heading(3, format!("{text} — Acme Bank"))),
+                "{:?}:\n{}", text, md
             );
         }
     }

@@ -140,18 +140,24 @@ pub fn pdf_page_count(t: &Tailored, opts: &RenderOptions) -> usize {
     pdf::page_count(t, opts)
 }
 
-/// Profile text on one line: runs of whitespace (newlines from YAML block
-/// scalars, tabs, double spaces) become one space, ends are trimmed. The
-/// words are untouched; this is the only change renderers make to text.
+/// Profile text on one line: runs of ASCII whitespace (newlines from YAML
+/// block scalars, tabs, double spaces) become one space, ends are trimmed.
+/// Words and no-break spaces are untouched; this is the only change
+/// renderers make to text.
 pub(crate) fn one_line(s: &str) -> Cow<'_, str> {
     let clean = !s.starts_with(' ')
         && !s.ends_with(' ')
         && !s.contains("  ")
-        && !s.chars().any(|c| c.is_whitespace() && c != ' ');
+        && !s.bytes().any(|b| b.is_ascii_whitespace() && b != b' ');
     if clean {
         Cow::Borrowed(s)
     } else {
-        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+        Cow::Owned(
+            s.split(|c: char| c.is_ascii_whitespace())
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+                .join(" "),
+        )
     }
 }
 
@@ -323,6 +329,7 @@ mod tests {
         assert_eq!(one_line("a b"), "a b");
         assert!(matches!(one_line("a b"), Cow::Borrowed(_)));
         assert_eq!(one_line(" a\n  b\tc "), "a b c");
+        assert_eq!(one_line("2\u{a0}000"), "2\u{a0}000");
     }
 
     #[test]
@@ -340,6 +347,20 @@ mod tests {
             let b = render(&t, f, &opts).unwrap();
             assert!(!a.is_empty(), "{f}");
             assert!(a == b, "{f} output differs between two renders");
+        }
+    }
+
+    /// `cargo test -- --ignored write_samples` writes the sample résumé in
+    /// every format to `target/samples/` for a person (or
+    /// `scripts/validate-json-resume.sh`) to check.
+    #[test]
+    #[ignore = "writes files for a person to look at"]
+    fn write_samples() {
+        let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/target/samples"));
+        std::fs::create_dir_all(dir).unwrap();
+        for f in Format::ALL {
+            let bytes = render(&sample(), f, &RenderOptions::default()).unwrap();
+            std::fs::write(dir.join(format!("sample.{}", f.extension())), bytes).unwrap();
         }
     }
 

@@ -564,11 +564,15 @@ pub fn page_count(t: &Tailored, opts: &RenderOptions) -> usize {
 
 /// The creation date: `SOURCE_DATE_EPOCH` (reproducible-builds.org) when
 /// set, else a fixed date, never the clock.
-fn creation_epoch() -> Result<i64> {
-    match std::env::var("SOURCE_DATE_EPOCH") {
-        Ok(v) if !v.trim().is_empty() => v.trim().parse::<i64>().with_context(|| {
-            format!("invalid SOURCE_DATE_EPOCH {v:?}: expected whole seconds since 1970")
-        }),
+fn creation_epoch(source_date_epoch: Option<&str>) -> Result<i64> {
+    match source_date_epoch.map(str::trim) {
+        Some(v) if !v.is_empty() => v
+            .parse::<i64>()
+            .ok()
+            .filter(|&e| printpdf::OffsetDateTime::from_unix_timestamp(e).is_ok())
+            .with_context(|| {
+                format!("invalid SOURCE_DATE_EPOCH {v:?}: expected whole seconds since 1970-01-01")
+            }),
         _ => Ok(DEFAULT_EPOCH),
     }
 }
@@ -608,7 +612,7 @@ pub fn render(t: &Tailored, opts: &RenderOptions) -> Result<Vec<u8>> {
         .map(|placed| PdfPage::new(Mm(w_mm), Mm(h_mm), draw(placed, width, height)))
         .collect();
 
-    let epoch = creation_epoch()?;
+    let epoch = creation_epoch(std::env::var("SOURCE_DATE_EPOCH").ok().as_deref())?;
     let date = printpdf::OffsetDateTime::from_unix_timestamp(epoch)
         .map_err(|e| anyhow::anyhow!("invalid SOURCE_DATE_EPOCH {epoch}: {e}"))?;
     let mut doc = PdfDocument::new(&document_title(t));
@@ -861,6 +865,19 @@ mod tests {
     }
 
     #[test]
+    fn the_date_comes_from_source_date_epoch_or_is_fixed() {
+        assert_eq!(creation_epoch(None).unwrap(), DEFAULT_EPOCH);
+        assert_eq!(creation_epoch(Some("")).unwrap(), DEFAULT_EPOCH);
+        assert_eq!(creation_epoch(Some("1700000000\n")).unwrap(), 1_700_000_000);
+        let err = creation_epoch(Some("yesterday")).unwrap_err().to_string();
+        assert!(
+            err.starts_with("invalid SOURCE_DATE_EPOCH \"yesterday\""),
+            "{err}"
+        );
+        assert!(creation_epoch(Some("99999999999999999")).is_err());
+    }
+
+    #[test]
     fn paper_sets_the_media_box() {
         let t = sample();
         for (paper, w, h) in [(Paper::A4, 595.0, 842.0), (Paper::Letter, 612.0, 792.0)] {
@@ -931,7 +948,6 @@ mod tests {
     fn write_samples() {
         let dir = std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/target/samples"));
         std::fs::create_dir_all(dir).unwrap();
-        std::fs::write(dir.join("sample.pdf"), render(&sample(), &a4()).unwrap()).unwrap();
         std::fs::write(
             dir.join("two-pages.pdf"),
             render(&two_pages(), &a4()).unwrap(),
