@@ -113,8 +113,8 @@ pub fn render(t: &Tailored) -> String {
     out
 }
 
-/// Appends a block followed by a blank line (the last block's blank line is
-/// trimmed to one newline by [`render`]'s caller-visible output).
+/// Appends a one-line block, separated from the block before it by a blank
+/// line, so the output ends in exactly one newline.
 fn block(out: &mut String, text: &str) {
     if !out.is_empty() {
         out.push('\n');
