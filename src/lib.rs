@@ -10,12 +10,14 @@
 //! - [`score`]: posting terms x profile evidence -> fit, matches, ranked bullets
 //! - [`report`]: the match report for people
 //! - [`tailored`]: the chosen résumé content every renderer reads
+//! - [`render`]: one module per output format over a [`tailored::Tailored`]
 
 pub mod app;
 pub mod cli;
 pub mod keywords;
 pub mod posting;
 pub mod profile;
+pub mod render;
 pub mod report;
 pub mod score;
 pub mod tailored;
