@@ -141,7 +141,12 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
         if let Some(h) = heading(line) {
             heading_count += 1;
             let clean = clean_inline(&h);
-            if posting.title.is_none() && heading_count == 1 && line.starts_with('#') {
+            let section = classify_heading(&clean);
+            if posting.title.is_none()
+                && heading_count == 1
+                && line.starts_with('#')
+                && section.is_none()
+            {
                 posting.title = Some(clean);
                 continue;
             }
@@ -154,7 +159,7 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
                 posting.company = Some(clean);
                 continue;
             }
-            if let Some(k) = classify_heading(&clean) {
+            if let Some(k) = section {
                 kind = k;
             } else if heading_count > 2 && line.starts_with('#') {
                 kind = SectionKind::Other;
@@ -175,7 +180,12 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
         });
     }
     if posting.title.is_none() {
-        posting.title = first_text_line.filter(|l| l.len() <= 80 && !l.ends_with('.'));
+        posting.title = first_text_line
+            .filter(|l| l.len() <= 80 && !l.ends_with('.') && !l.contains(", "))
+            .or(front.title);
+    }
+    if posting.company.is_none() {
+        posting.company = front.company;
     }
     if posting.lines.is_empty() && posting.title.is_none() {
         return Err(PostingError::Empty);

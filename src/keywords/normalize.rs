@@ -94,7 +94,15 @@ fn stem_word(w: &str) -> &str {
         "ization", "ations", "ation", "ments", "ment", "ings", "ing", "ies", "ed", "es", "s",
     ] {
         if let Some(stem) = w.strip_suffix(suf) {
-            if stem.len() >= 3 && !(suf == "s" && stem.ends_with('s')) {
+            let sibilant = ["s", "x", "z", "ch", "sh"]
+                .iter()
+                .any(|e| stem.ends_with(e));
+            let ok = match suf {
+                "s" => !stem.ends_with('s'),
+                "es" => sibilant,
+                _ => true,
+            };
+            if stem.len() >= 3 && ok {
                 return stem;
             }
         }
