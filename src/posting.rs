@@ -491,7 +491,11 @@ fn front_matter(text: &str) -> (Front, &str) {
 }
 
 fn looks_like_html(text: &str) -> bool {
-    let head = &text[..text.len().min(2000)].to_ascii_lowercase();
+    let mut cut = text.len().min(2000);
+    while !text.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let head = &text[..cut].to_ascii_lowercase();
     head.contains("<html")
         || head.contains("<!doctype html")
         || head.contains("<body")
@@ -685,6 +689,13 @@ mod tests {
     fn front_matter_is_skipped() {
         let s = sections("---\ntitle: x\nlayout: job\n---\nWe need Terraform.\n");
         assert_eq!(s, [(SectionKind::Other, "We need Terraform.".to_owned())]);
+    }
+
+    #[test]
+    fn a_multibyte_character_at_the_html_sniffing_limit_is_no_panic() {
+        // Regression: byte 2000 fell inside a '’' in a corpus posting.
+        let text = format!("{}’ and Go", "a".repeat(1999));
+        assert!(analyse(&text, "t").is_ok());
     }
 
     #[test]

@@ -194,6 +194,9 @@ impl Evidence {
         }
         for form in forms.iter().filter(|f| f.len() >= 5) {
             for (p, t) in &self.fuzzy {
+                if p.len().abs_diff(form.len()) > 2 || p.as_bytes()[0] != form.as_bytes()[0] {
+                    continue;
+                }
                 if strsim::jaro_winkler(form, p) >= 0.95
                     && strsim::normalized_levenshtein(form, p) >= 0.8
                 {
@@ -301,9 +304,9 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
                 .map(|s| s.iter().map(|s| s.label.clone()).collect())
                 .unwrap_or_default();
             Keyword {
-                term: t.name.clone(),
+                term: t.name.to_string(),
                 forms: f.forms.clone(),
-                category: t.category.clone(),
+                category: t.category.to_string(),
                 weight: round(weight),
                 required: f.section == SectionKind::Required,
                 section: f.section,

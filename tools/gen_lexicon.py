@@ -61,6 +61,7 @@ class Lexicon:
         self.strong = set()  # keys seen in a curated source
         self.blocked = set()  # normalised forms never to merge through
         self.brand = set()  # single-token product names (linguist, devicon, icons, topics)
+        self.popular = set()  # forms of well-known names, kept even if no posting says them
 
     def find(self, k):
         while self.parent[k] != k:
@@ -142,12 +143,14 @@ def main():
 
     # 1. Curated sources, best display names first.
     curated = {norm(f) for o in overrides["add"] for f in o["forms"]}
+    lex.popular |= curated
     for o in overrides["add"]:
         lex.add(o["forms"], display=o["forms"][0], category=o.get("category"), prio=0)
 
     for t in read_jsonl(os.path.join(src, "github-explore", "github_explore_topics.jsonl")):
         names = [t["display_name"], t["topic"].replace("-", " ")] + [x.replace("-", " ") for x in t.get("aliases", [])]
         lex.add(names, display=t["display_name"], prio=2)
+        lex.popular.add(norm(t["display_name"]))
         lex.brand.add(norm(t["display_name"]))
 
     bad_linguist = {"node", "terraform", "bash", "zsh", "sh", "envrc", "shell script"}
@@ -157,6 +160,7 @@ def main():
         names = [l["name"]] + [x for x in l.get("aliases", []) if x.lower() not in bad_linguist]
         lex.add(names, display=l["name"], category="language", prio=1)
         lex.brand.update(norm(x) for x in names)
+        lex.popular.add(norm(l["name"]))
 
     dev_cat = {"database": "database", "cloud": "cloud", "framework": "framework", "language": "language",
                "devops": "devops", "container": "devops", "testing": "testing", "platform": "platform"}
@@ -164,6 +168,7 @@ def main():
         cat = next((dev_cat[t] for t in d.get("tags", []) if t in dev_cat), None)
         lex.add([d["name"]] + d.get("altnames", []), category=cat, prio=4)
         lex.brand.update(norm(x) for x in [d["name"]] + d.get("altnames", []))
+        lex.popular.add(norm(d["name"]))
 
     so_syn = defaultdict(list)
     with open(os.path.join(src, "stackoverflow", "so_tag_synonyms.tsv"), encoding="utf-8") as f:
@@ -183,6 +188,8 @@ def main():
             syn = [s.replace("-", " ") for s in so_syn.get(tag, [])]
             syn = [s for s in syn if len(norm(s)) > 2 and norm(s) not in english]
             lex.add([tag.replace("-", " ")] + syn, prio=6)
+            if count >= 5000:
+                lex.popular.add(norm(tag.replace("-", " ")))
 
     with open(os.path.join(src, "onet", "onet_technology_examples_aggregated.tsv"), encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
@@ -190,6 +197,8 @@ def main():
                 continue
             display, names = onet_name(row["example"], english)
             lex.add(names, display=display, category=onet_category(row["commodity_title"]), prio=5)
+            if row["hot_technology"] == "Y" or int(row["n_occupations"]) >= 3:
+                lex.popular.update(norm(n) for n in names)
 
     for row in csv.DictReader(open(os.path.join(src, "esco", "digitalSkillsCollection_en.csv"), encoding="utf-8")):
         if row["skillType"] != "knowledge":
@@ -242,6 +251,7 @@ def main():
     entries = []
     for root, keys in groups.items():
         keys = {k for k in keys if k not in drop and k not in soft and valid_form(k)}
+        popular = any(k in lex.popular for k in keys)
         if not keys:
             continue
         disp = [lex.display[k] for k in keys if k in lex.display]
@@ -249,7 +259,8 @@ def main():
         cats = [lex.category[k] for k in keys if k in lex.category]
         category = min(cats)[1] if cats else None
         strong = any(k in lex.strong for k in keys)
-        entries.append({"term": display, "forms": sorted(keys), "category": category, "strong": strong})
+        entries.append({"term": display, "forms": sorted(keys), "category": category, "strong": strong,
+                        "popular": popular})
 
     # 3. Document frequencies over the corpus, by token n-grams.
     form_to_entry = {}
@@ -285,8 +296,8 @@ def main():
 
     out = []
     for i, e in enumerate(entries):
-        if not e["strong"] and df[i] == 0:
-            continue  # a gazetteer string no posting uses
+        if df[i] == 0 and not e["popular"]:
+            continue  # an obscure name no posting uses
         flags = [] if e["strong"] else ["weak"]
         forms = []
         for fm in e["forms"]:
@@ -343,7 +354,7 @@ def valid_form(k):
         return False
     if re.fullmatch(r"[0-9 .+#]+", k):
         return False
-    return len(k) <= 60
+    return len(k) <= 60 and k.count(" ") < 5
 
 
 def pretty(k):

@@ -6,7 +6,9 @@
 //! `data/lexicon-overrides.txt` (licence: data/LEXICON-LICENSE.md). Users
 //! extend it with the profile's `aliases`.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
+use std::hash::BuildHasherDefault;
 
 use super::normalize::norm;
 
@@ -18,8 +20,8 @@ pub type TermId = u32;
 /// One canonical skill.
 #[derive(Debug, Clone)]
 pub struct Term {
-    pub name: String,
-    pub category: String,
+    pub name: Cow<'static, str>,
+    pub category: Cow<'static, str>,
     /// Corpus postings that mention the term.
     pub df: u32,
     /// Known only from the noisy gazetteer source.
@@ -40,7 +42,7 @@ pub struct Form {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub terms: Vec<Term>,
-    forms: HashMap<String, Form>,
+    forms: HashMap<Cow<'static, str>, Form, BuildHasherDefault<Fnv>>,
     /// Longest form, in tokens.
     pub max_tokens: usize,
     /// Postings the document frequencies were counted over.
@@ -58,7 +60,7 @@ impl Lexicon {
             .unwrap_or(1);
         let mut lex = Lexicon {
             terms: Vec::with_capacity(22_000),
-            forms: HashMap::with_capacity(30_000),
+            forms: HashMap::with_capacity_and_hasher(30_000, Default::default()),
             max_tokens: 1,
             postings,
         };
@@ -71,8 +73,8 @@ impl Lexicon {
             };
             let id = lex.terms.len() as TermId;
             lex.terms.push(Term {
-                name: name.to_owned(),
-                category: cat.to_owned(),
+                name: Cow::Borrowed(name),
+                category: Cow::Borrowed(cat),
                 df: df.parse().unwrap_or(0),
                 weak: flags.split(',').any(|x| x == "weak"),
                 user: false,
@@ -87,7 +89,7 @@ impl Lexicon {
                 };
                 lex.max_tokens = lex.max_tokens.max(form.split(' ').count());
                 lex.forms
-                    .entry(form.to_owned())
+                    .entry(Cow::Borrowed(form))
                     .or_insert(Form { term: id, cased });
             }
         }
@@ -116,14 +118,14 @@ impl Lexicon {
             .map(|f| norm(&f))
             .filter(|f| !f.is_empty())
             .collect();
-        let id = match all.iter().find_map(|f| self.forms.get(f)) {
+        let id = match all.iter().find_map(|f| self.forms.get(f.as_str())) {
             Some(f) => f.term,
             None => self.add_term(term, "user"),
         };
         for f in all {
             self.max_tokens = self.max_tokens.max(f.split(' ').count());
             self.forms.insert(
-                f,
+                Cow::Owned(f),
                 Form {
                     term: id,
                     cased: false,
@@ -136,15 +138,15 @@ impl Lexicon {
     pub fn add_term(&mut self, name: &str, category: &str) -> TermId {
         let id = self.terms.len() as TermId;
         self.terms.push(Term {
-            name: name.to_owned(),
-            category: category.to_owned(),
+            name: Cow::Owned(name.to_owned()),
+            category: Cow::Owned(category.to_owned()),
             df: 0,
             weak: false,
             user: true,
         });
         let f = norm(name);
         self.max_tokens = self.max_tokens.max(f.split(' ').count());
-        self.forms.entry(f).or_insert(Form {
+        self.forms.entry(Cow::Owned(f)).or_insert(Form {
             term: id,
             cased: false,
         });
@@ -157,6 +159,31 @@ impl Lexicon {
         let n = f64::from(self.postings);
         let df = f64::from(self.term(id).df);
         ((n + 1.0) / (df + 1.0)).ln()
+    }
+}
+
+/// FNV-1a: the form map is built on every run and its keys are short, so a
+/// cheap hash beats SipHash here (no untrusted keys choose the buckets: the
+/// map's keys come from the built-in data and the user's own profile).
+#[derive(Default)]
+pub struct Fnv(u64);
+
+impl std::hash::Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf2_9ce4_8422_2325
+        } else {
+            self.0
+        };
+        for &b in bytes {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+        self.0 = h;
     }
 }
 
