@@ -10,11 +10,13 @@
 //! - [`diagnostic`]: one reported problem
 
 pub mod diagnostic;
+pub mod import;
 pub mod load;
 pub mod locate;
 pub mod schema;
 pub mod spelling;
 pub mod terms;
+pub mod validate;
 
 pub use load::load;
 pub use schema::Profile;
