@@ -186,14 +186,18 @@ impl Locator {
     }
 
     /// Where `needle` first occurs at or after `path`'s position (for values
-    /// inside flow collections or long scalars); `path`'s position if nowhere
-    /// within the next few lines.
+    /// inside flow collections or long scalars).
     pub fn find_from(&self, path: &str, needle: &str) -> (usize, usize) {
-        let (line, col) = self.position(path);
-        if needle.is_empty() {
+        self.find_at_or_after(self.position(path), needle)
+    }
+
+    /// Where `needle` first occurs at or after a position, looking a few
+    /// hundred lines ahead; the position itself if not found.
+    pub fn find_at_or_after(&self, (line, col): (usize, usize), needle: &str) -> (usize, usize) {
+        if needle.is_empty() || line == 0 {
             return (line, col);
         }
-        for (i, text) in self.lines.iter().enumerate().skip(line - 1).take(8) {
+        for (i, text) in self.lines.iter().enumerate().skip(line - 1).take(400) {
             let from = if i + 1 == line {
                 byte_of_col(text, col)
             } else {

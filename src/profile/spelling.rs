@@ -7,7 +7,7 @@
 //! (`data/tech-words.txt`) and the words of the built-in tech terms. Where a
 //! word sits in the profile is `validate`'s business.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use super::terms;
@@ -29,6 +29,9 @@ pub struct Misspelling {
 struct Dictionary {
     /// Lowercased English and tech-vocabulary words (not tech names).
     known: HashSet<String>,
+    /// Words the dictionary writes with inner capitals ("GitHub"), by
+    /// their lowercase form.
+    mixed: HashMap<String, String>,
     /// Every candidate for a suggestion, lowercased and as written, by
     /// character count.
     by_len: Vec<Vec<(String, String)>>,
@@ -61,7 +64,24 @@ fn dictionary() -> &'static Dictionary {
         for bucket in &mut by_len {
             bucket.sort();
         }
-        Dictionary { known, by_len }
+        // Only names with lowercase letters too ("GitHub", not "IN"), and
+        // only where no plain form exists.
+        let plain: HashSet<&str> = WORDS
+            .lines()
+            .filter(|w| !w.chars().any(char::is_uppercase))
+            .collect();
+        let mixed = WORDS
+            .lines()
+            .filter(|w| w.chars().skip(1).any(char::is_uppercase))
+            .filter(|w| w.chars().any(char::is_lowercase))
+            .map(|w| (w.to_lowercase(), w.to_string()))
+            .filter(|(l, _)| !plain.contains(l.as_str()))
+            .collect();
+        Dictionary {
+            known,
+            mixed,
+            by_len,
+        }
     })
 }
 
@@ -87,16 +107,23 @@ fn check_word(word: &str, dict: &Dictionary, extra: &HashSet<String>) -> Option<
     }
     let lower = word.to_lowercase().replace('’', "'");
     let known = |w: &str| dict.known.contains(w) || extra.contains(w);
-    if let Some(tech) = terms::tech_word(&lower) {
-        let mixed = tech.chars().skip(1).any(char::is_uppercase);
-        if mixed && word != tech && upper > 0 && !known(&lower) {
+    let has_inner_capital = |w: &str| w.chars().skip(1).any(char::is_uppercase);
+    let tech = terms::tech_word(&lower);
+    let proper = tech
+        .filter(|t| has_inner_capital(t))
+        .or_else(|| dict.mixed.get(&lower).map(String::as_str));
+    if let Some(proper) = proper {
+        if word != proper && upper > 0 {
             return Some(Misspelling {
                 word: word.to_string(),
                 offset: 0,
-                suggestion: tech.to_string(),
+                suggestion: proper.to_string(),
                 case_only: true,
             });
         }
+        return None;
+    }
+    if tech.is_some() {
         return None;
     }
     if word.chars().skip(1).any(char::is_uppercase) {
