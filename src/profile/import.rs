@@ -1116,3 +1116,306 @@ impl Import {
         )
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn run(files: &[(&str, &str)]) -> Import {
+        let files: Vec<(String, String)> = files
+            .iter()
+            .map(|(n, t)| (n.to_string(), t.to_string()))
+            .collect();
+        import(&files)
+    }
+
+    const NEW: &str = "\
+# Matrix
+
+## Certifications
+- Cert One, Cert Two
+  - a sub note
+
+## Basic Understanding
+
+### Serverless
+**Alpha Project**
+- Built Lambda services with SNS and SQS to process orders quickly.
+- Reduced downtime by 40% with health checks.
+*MORE HERE*
+
+**All Applications**
+- Used automated testing in CI pipelines.
+
+## Expert Understanding
+
+### Design
+**Alpha Project**
+- Built Lambda services with SNS and SQS to process orders quickly.
+- Designed the schema for tenant data.
+
+```
+notes
+```
+
+## **Experience**
+- **Work Experience**:
+   - Ten years of experience.
+
+### Alpha Project (Platform)(2021 - Present):
+
+First paragraph.
+
+Second paragraph.
+";
+
+    const OLD: &str = "\
+## Basic Understanding
+
+### Serverless
+**Old Alpha Project**
+- Built Lambda services with SNS and SQS to process orders.
+- Reduced downtime by 30% with health checks.
+- Designed the schema for tenant data, cutting costs by 20%.
+";
+
+    #[test]
+    fn reads_levels_areas_projects_and_bullets() {
+        let i = run(&[("new.md", NEW)]);
+        let p = &i.profile;
+        assert_eq!(p.skills.len(), 2);
+        assert_eq!(
+            (p.skills[0].name.as_str(), p.skills[0].level),
+            ("Serverless", Level::Basic)
+        );
+        assert_eq!(p.skills[1].level, Level::Expert);
+        assert_eq!(p.projects.len(), 1);
+        let alpha = &p.projects[0];
+        assert_eq!(alpha.name, "Alpha Project (Platform)");
+        assert_eq!(alpha.id, "alpha-project");
+        assert_eq!(alpha.start.to_string(), "2021");
+        assert_eq!(alpha.end, End::Present);
+        assert_eq!(
+            alpha.summary.as_deref(),
+            Some("First paragraph.\n\nSecond paragraph.")
+        );
+        assert_eq!(alpha.bullets.len(), 3);
+        // Listed under two areas: one bullet carrying both.
+        assert_eq!(alpha.bullets[0].skills, ["Serverless", "Design"]);
+        assert_eq!(alpha.bullets[0].tags[..3], ["AWS Lambda", "SNS", "SQS"]);
+        assert_eq!(alpha.bullets[0].id, "alpha-project-built-lambda-services");
+        assert_eq!(p.general.len(), 1);
+        assert_eq!(p.general[0].id, "general-used-automated-testing");
+        let certs: Vec<&str> = p.certifications.iter().map(|c| c.name.as_str()).collect();
+        assert_eq!(certs, ["Cert One", "Cert Two"]);
+        assert_eq!(p.summaries[0].text, "Ten years of experience.");
+    }
+
+    #[test]
+    fn reports_what_it_cannot_place_with_lines() {
+        let i = run(&[("new.md", NEW)]);
+        let unplaced: Vec<(usize, &str, &str)> = i
+            .report
+            .unplaced
+            .iter()
+            .map(|u| (u.source.line, u.kind.as_str(), u.text.as_str()))
+            .collect();
+        assert_eq!(
+            unplaced,
+            [
+                (5, "sub-item", "a sub note"),
+                (13, "note", "MORE HERE"),
+                (25, "code block", "notes"),
+            ]
+        );
+        let text = i.report.to_string();
+        assert!(
+            text.contains("new.md:13: not placed: note \"MORE HERE\""),
+            "{text}"
+        );
+    }
+
+    #[test]
+    fn merges_projects_and_near_duplicate_bullets_across_files() {
+        let i = run(&[("new.md", NEW), ("old.md", OLD)]);
+        let p = &i.profile;
+        assert_eq!(p.projects.len(), 1, "{:#?}", p.projects);
+        let merged: Vec<(&str, &str)> = i
+            .report
+            .merged_projects
+            .iter()
+            .map(|m| (m.name.as_str(), m.into.as_str()))
+            .collect();
+        assert_eq!(
+            merged,
+            [
+                ("Alpha Project", "Alpha Project (Platform)"),
+                ("Old Alpha Project", "Alpha Project (Platform)"),
+            ]
+        );
+        assert_eq!(i.report.merged_projects[1].source.to_string(), "old.md:4");
+        let texts: Vec<&str> = p.projects[0]
+            .bullets
+            .iter()
+            .map(|b| b.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                // The fuller text is kept.
+                "Built Lambda services with SNS and SQS to process orders quickly.",
+                "Reduced downtime by 40% with health checks.",
+                // Figures the newer text lacks win.
+                "Designed the schema for tenant data, cutting costs by 20%.",
+                // Different figures: both kept.
+                "Reduced downtime by 30% with health checks.",
+            ]
+        );
+        assert_eq!(i.report.kept_apart.len(), 1);
+        let dropped: Vec<&str> = i
+            .report
+            .merged_bullets
+            .iter()
+            .map(|m| m.dropped.as_str())
+            .collect();
+        assert_eq!(
+            dropped,
+            [
+                "Built Lambda services with SNS and SQS to process orders.",
+                "Designed the schema for tenant data.",
+            ]
+        );
+    }
+
+    #[test]
+    fn undated_projects_get_todo_dates_and_a_note() {
+        let i = run(&[("old.md", OLD)]);
+        assert_eq!(i.undated, ["old-alpha-project"]);
+        let yaml = i.to_yaml(&["old.md".into()]);
+        assert!(yaml.contains("start: TODO\n  end: TODO\n"), "{yaml}");
+        assert!(i.report.to_string().contains("has no dates"));
+    }
+
+    #[test]
+    fn files_without_a_matrix_are_named() {
+        let i = run(&[("new.md", NEW), ("notes.md", "# Notes\n\nJust text.\n")]);
+        assert_eq!(i.empty_files, ["notes.md"]);
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let a = run(&[("new.md", NEW), ("old.md", OLD)]).to_yaml(&[]);
+        let b = run(&[("new.md", NEW), ("old.md", OLD)]).to_yaml(&[]);
+        assert_eq!(a, b);
+    }
+
+    #[test]
+    fn project_names_match_by_words() {
+        assert!(same_project(
+            "LillyDev SRE Responsibilities & IMS",
+            "SRE Responsibilities & IMS"
+        ));
+        assert!(same_project(
+            "eCTS",
+            "eCTS (Enterprise Clinical Trial System)"
+        ));
+        assert!(same_project("Data Marketplace", "Data  Marketplace"));
+        assert!(!same_project(
+            "Lilly Trial Guide",
+            "Maestro - Study Orchestration"
+        ));
+        assert!(!same_project("Trial", "Lilly Trial Guide"));
+    }
+
+    #[test]
+    fn dates_parse_in_the_forms_people_write() {
+        let d = |s: &str| parse_dates(s).map(|(a, b)| format!("{a}..{b}"));
+        assert_eq!(d("2024-Present").as_deref(), Some("2024..present"));
+        assert_eq!(d("2020 - 2021").as_deref(), Some("2020..2021"));
+        assert_eq!(d("2019").as_deref(), Some("2019..2019"));
+        assert_eq!(d("2020-03 – 2021-11").as_deref(), Some("2020-03..2021-11"));
+        assert_eq!(d("Inventory Management System"), None);
+    }
+
+    const VOCAB: &[&str] = &[
+        "built",
+        "designed",
+        "services",
+        "with",
+        "Lambda",
+        "SNS",
+        "queues",
+        "for",
+        "the",
+        "platform",
+        "reducing",
+        "costs",
+        "by",
+        "30%",
+        "40%",
+        "data",
+        "pipelines",
+        "fast",
+    ];
+
+    fn sentence() -> impl Strategy<Value = String> {
+        proptest::collection::vec(proptest::sample::select(VOCAB), 1..10)
+            .prop_map(|w| format!("{}.", w.join(" ")))
+    }
+
+    /// (level, area, project, items, sub-items) blocks of a generated matrix.
+    fn blocks() -> impl Strategy<Value = Vec<(usize, usize, usize, Vec<(String, Option<String>)>)>>
+    {
+        proptest::collection::vec(
+            (
+                0..4usize,
+                0..3usize,
+                0..4usize,
+                proptest::collection::vec((sentence(), proptest::option::of(sentence())), 0..5),
+            ),
+            1..8,
+        )
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+
+        /// Import never loses a bullet: every list item of the Markdown is
+        /// in the profile, merged into another (and reported), or reported
+        /// as unplaced.
+        #[test]
+        fn import_never_loses_a_bullet(a in blocks(), b in blocks()) {
+            const LEVELS: [&str; 4] = ["Basic", "Strong", "Advanced", "Expert"];
+            const PROJECTS: [&str; 4] = ["Alpha Project", "Old Alpha Project", "Beta", "All Applications"];
+            let mut files = Vec::new();
+            let mut items = Vec::new();
+            for (n, blocks) in [a, b].into_iter().enumerate() {
+                let mut md = String::from("# Matrix\n\n");
+                for (level, area, project, list) in blocks {
+                    md.push_str(&format!(
+                        "## {} Understanding\n\n### Area {area}\n**{}**\n",
+                        LEVELS[level], PROJECTS[project]
+                    ));
+                    for (text, sub) in list {
+                        md.push_str(&format!("- {text}\n"));
+                        items.push(text);
+                        if let Some(sub) = sub {
+                            md.push_str(&format!("  - {sub}\n"));
+                            items.push(sub);
+                        }
+                    }
+                    md.push('\n');
+                }
+                files.push((format!("m{n}.md"), md));
+            }
+            let i = import(&files);
+            let mut kept: Vec<&str> = i.profile.bullets().map(|(_, b)| b.text.as_str()).collect();
+            kept.extend(i.report.unplaced.iter().map(|u| u.text.as_str()));
+            kept.extend(i.report.merged_bullets.iter().map(|m| m.dropped.as_str()));
+            for item in &items {
+                prop_assert!(kept.contains(&item.as_str()), "lost {item:?}");
+            }
+        }
+    }
+}
