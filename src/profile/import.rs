@@ -1364,9 +1364,12 @@ Second paragraph.
             .prop_map(|w| format!("{}.", w.join(" ")))
     }
 
-    /// (level, area, project, items, sub-items) blocks of a generated matrix.
-    fn blocks() -> impl Strategy<Value = Vec<(usize, usize, usize, Vec<(String, Option<String>)>)>>
-    {
+    /// A list item and its optional sub-item.
+    type Item = (String, Option<String>);
+    /// (level, area, project, items) blocks of a generated matrix.
+    type Block = (usize, usize, usize, Vec<Item>);
+
+    fn blocks() -> impl Strategy<Value = Vec<Block>> {
         proptest::collection::vec(
             (
                 0..4usize,
