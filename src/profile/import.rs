@@ -1384,6 +1384,28 @@ Second paragraph.
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
 
+        /// No Markdown makes import panic.
+        #[test]
+        fn import_never_panics(parts in proptest::collection::vec(
+            proptest::sample::select(&[
+                "# T\n", "## Basic Understanding\n", "## Experience\n", "## Certifications\n",
+                "### Area\n", "### P(2020-2021):\n", "### Q(x):\n", "**P**\n", "**All Applications**\n",
+                "- item\n", "  - sub\n", "*note*\n", "```\ncode\n```\n", "\n", "> quote\n",
+                "text ", "1. one\n", "---\n", "<div>\n", "|a|b|\n", "é", "\t",
+            ][..]),
+            0..40,
+        )) {
+            let text = parts.concat();
+            let i = import(&[("m.md".to_string(), text)]);
+            let yaml = i.to_yaml(&[]);
+            let _ = i.report.to_string();
+            // What import writes loads back, unless it asks for dates.
+            if i.undated.is_empty() {
+                let back = super::super::load::parse(&yaml, "out.yaml");
+                prop_assert!(back.is_ok(), "{yaml}\n{back:?}");
+            }
+        }
+
         /// Import never loses a bullet: every list item of the Markdown is
         /// in the profile, merged into another (and reported), or reported
         /// as unplaced.

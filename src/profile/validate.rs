@@ -568,4 +568,27 @@ projects:
         let d = check(&text);
         assert_eq!(d.len(), 4, "{d:#?}");
     }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// No input makes check panic: YAML-ish fragments in any order.
+        #[test]
+        fn check_never_panics(parts in proptest::collection::vec(
+            proptest::sample::select(&[
+                "person:", "\n", "  ", "- ", "name: ", "id: x", "text: ", "\"", "'", "[", "]",
+                "{", "}", "#", "\t", "---\n", "projects:", "start: 2020", "end: 1999",
+                "skills: [A]", "é", "\u{feff}", "|\n", ": ", "Kuberneties", "\r\n",
+            ][..]),
+            0..40,
+        )) {
+            let text = parts.concat();
+            let _ = check_bytes(text.as_bytes(), "p.yaml");
+        }
+
+        #[test]
+        fn check_never_panics_on_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
+            let _ = check_bytes(&bytes, "p.yaml");
+        }
+    }
 }
