@@ -1,7 +1,7 @@
 //! The master profile: its schema, loading, validation and import.
 //!
 //! - [`schema`]: the serde types of `profile.yaml`
-//! - [`load`]: text -> [`Profile`], with `file:line:column` errors
+//! - [`mod@load`]: text -> [`Profile`], with `file:line:column` errors
 //! - [`locate`]: where a value path sits in the YAML text
 //! - [`validate`]: every problem of a loaded profile at once
 //! - [`import`]: Markdown skills matrices -> a profile
