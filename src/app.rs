@@ -6,12 +6,12 @@
 use std::io::{IsTerminal, Read, Write};
 use std::path::Path;
 
-use anyhow::{Context, Result};
+use anyhow::{bail, Context, Result};
 
-use crate::cli::{Cli, Command, MatchArgs};
+use crate::cli::{CheckArgs, Cli, Command, ImportArgs, MatchArgs};
 use crate::keywords::Lexicon;
 use crate::posting::{self, Posting};
-use crate::profile;
+use crate::profile::{self, diagnostic, import as matrix, load};
 use crate::score::{self, Evidence};
 
 /// How a run ended, as the process exit code says it.
@@ -40,8 +40,8 @@ pub fn run(cli: Cli) -> Result<Exit> {
     match cli.command {
         Command::Build(_) => anyhow::bail!("build is not implemented yet"),
         Command::Match(args) => run_match(&args),
-        Command::Check(_) => anyhow::bail!("check is not implemented yet"),
-        Command::Import(_) => anyhow::bail!("import is not implemented yet"),
+        Command::Check(args) => check(&args),
+        Command::Import(args) => import(&args),
     }
 }
 
@@ -94,6 +94,94 @@ pub fn read_posting(path: &Path) -> Result<Posting> {
 pub fn posting_from_bytes(bytes: &[u8], name: &str) -> Result<Posting> {
     let text = posting::decode(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     posting::analyse(&text, name).map_err(|e| anyhow::anyhow!("{name}: {e}"))
+}
+
+/// `tailor import`: matrices -> profile YAML on stdout or in `-o`, the report
+/// on stderr.
+fn import(args: &ImportArgs) -> Result<Exit> {
+    if let Some(out) = &args.output {
+        if out.exists() && !args.force {
+            bail!(
+                "{} already exists\nhint: pass --force to replace it, or -o another file",
+                out.display()
+            );
+        }
+    }
+    let mut inputs = Vec::new();
+    for path in &args.files {
+        let name = path.display().to_string();
+        let bytes = std::fs::read(path).with_context(|| format!("failed to read matrix {name}"))?;
+        let text = load::decode(&bytes, &name).map_err(|d| anyhow::anyhow!(d.located()))?;
+        if text.trim().is_empty() {
+            bail!("{name}:1:1: the file is empty; expected a Markdown skills matrix");
+        }
+        inputs.push((name, text.to_string()));
+    }
+    let result = matrix::import(&inputs);
+    if let Some(file) = result.empty_files.first() {
+        bail!(
+            "{file}: no skills matrix found: no `## … Understanding` section with `### area`, \
+             `**Project**` and bullets, no `## Certifications` and no `## Experience`\n\
+             hint: docs/profile.md describes the matrix format"
+        );
+    }
+    let names: Vec<String> = inputs.into_iter().map(|(n, _)| n).collect();
+    let yaml = result.to_yaml(&names);
+    let mut err = std::io::stderr().lock();
+    write!(err, "{}", result.report)?;
+    writeln!(err, "import: {}", result.counts())?;
+    match &args.output {
+        Some(out) => {
+            write_atomic(out, yaml.as_bytes())?;
+            writeln!(err, "import: wrote {}", out.display())?;
+        }
+        None => std::io::stdout().lock().write_all(yaml.as_bytes())?,
+    }
+    Ok(Exit::Ok)
+}
+
+/// `tailor check`: every problem of a profile, then a one-line summary.
+fn check(args: &CheckArgs) -> Result<Exit> {
+    let path = &args.profile;
+    let bytes = std::fs::read(path)
+        .with_context(|| format!("failed to read profile {}", path.display()))?;
+    let mut diags = crate::profile::validate::check_bytes(&bytes, &path.display().to_string());
+    diagnostic::sort(&mut diags);
+    let mut out = std::io::stdout().lock();
+    for d in &diags {
+        writeln!(out, "{d}")?;
+    }
+    writeln!(out, "{}: {}", path.display(), diagnostic::summary(&diags))?;
+    let failed = diags
+        .iter()
+        .any(|d| d.severity == diagnostic::Severity::Error);
+    Ok(if failed { Exit::Invalid } else { Exit::Ok })
+}
+
+/// Writes a file whole or not at all: a temporary file beside it, renamed.
+fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d,
+        _ => Path::new("."),
+    };
+    let name = path
+        .file_name()
+        .with_context(|| format!("{} is not a file name", path.display()))?;
+    let tmp = dir.join(format!(
+        ".{}.{}.tmp",
+        name.to_string_lossy(),
+        std::process::id()
+    ));
+    let result = (|| {
+        let mut f = std::fs::File::create(&tmp)?;
+        f.write_all(bytes)?;
+        f.sync_all()?;
+        std::fs::rename(&tmp, path)
+    })();
+    if result.is_err() {
+        let _ = std::fs::remove_file(&tmp);
+    }
+    result.with_context(|| format!("failed to write {}", path.display()))
 }
 
 /// Whether an error is a closed pipe (`tailor … | head`), which is not a failure.

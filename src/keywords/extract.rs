@@ -171,7 +171,7 @@ mod tests {
         let lex = Lexicon::builtin();
         mentions(&lex, text)
             .into_iter()
-            .map(|m| lex.term(m.term).name.clone())
+            .map(|m| lex.term(m.term).name.to_string())
             .collect()
     }
 

@@ -1,0 +1,594 @@
+//! `tailor check`: every problem of a profile at once, each with its
+//! `file:line:column`.
+//!
+//! Parse errors come from `load` (and stop the check, since there is no
+//! profile to look at); the rest are checks on a loaded [`Profile`]:
+//! duplicate ids, empty texts, dates that end before they start, bullets
+//! naming skill areas that do not exist, placeholders left in the person and
+//! contact (warnings), and likely misspellings (warnings, via `spelling`).
+//! Positions come from `locate`, since serde_yaml gives none for values.
+
+use std::collections::{HashMap, HashSet};
+
+use super::diagnostic::Diagnostic;
+use super::load;
+use super::locate::Locator;
+use super::schema::{End, Profile, YearMonth};
+use super::spelling;
+
+/// Checks a profile file's bytes.
+pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<Diagnostic> {
+    let text = match load::decode(bytes, file) {
+        Ok(t) => t,
+        Err(d) => return vec![d],
+    };
+    match load::parse(text, file) {
+        Ok(profile) => validate(&profile, text, file),
+        Err(diags) => diags,
+    }
+}
+
+/// Every problem of a loaded profile; `text` is the YAML it came from.
+pub fn validate(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        loc: Locator::new(text),
+        file,
+        out: Vec::new(),
+    };
+    v.person(profile);
+    v.ids(profile);
+    v.texts(profile);
+    v.dates(profile);
+    v.skill_refs(profile);
+    v.spelling(profile);
+    v.out
+}
+
+struct Validator<'a> {
+    loc: Locator,
+    file: &'a str,
+    out: Vec<Diagnostic>,
+}
+
+impl Validator<'_> {
+    fn error(&mut self, path: &str, message: String) {
+        let at = self.loc.position(path);
+        self.out.push(Diagnostic::error(self.file, at, message));
+    }
+
+    fn warning(&mut self, path: &str, message: String) {
+        let at = self.loc.position(path);
+        self.out.push(Diagnostic::warning(self.file, at, message));
+    }
+
+    /// Placeholders in the person and contact: warnings, since an imported
+    /// profile starts with them.
+    fn person(&mut self, p: &Profile) {
+        let person = &p.person;
+        let c = &person.contact;
+        let mut fields = vec![
+            ("person.name", "name", person.name.as_str()),
+            ("person.headline", "headline", person.headline.as_str()),
+            ("person.contact.email", "email", c.email.as_str()),
+            ("person.contact.phone", "phone", c.phone.as_str()),
+            ("person.contact.location", "location", c.location.as_str()),
+        ];
+        let links: Vec<(String, &str)> = c
+            .links
+            .iter()
+            .enumerate()
+            .flat_map(|(i, l)| {
+                [
+                    (format!("person.contact.links[{i}].label"), l.label.as_str()),
+                    (format!("person.contact.links[{i}].url"), l.url.as_str()),
+                ]
+            })
+            .collect();
+        fields.extend(links.iter().map(|(p, v)| (p.as_str(), "link", *v)));
+        for (path, what, value) in fields {
+            let required = matches!(what, "name" | "email");
+            if value.trim().is_empty() {
+                if required {
+                    self.warning(path, format!("the {what} is empty; résumés need one"));
+                }
+            } else if let Some(why) = placeholder(value) {
+                self.warning(
+                    path,
+                    format!("the {what} \"{value}\" looks like a placeholder ({why})"),
+                );
+            }
+        }
+    }
+
+    /// Ids must be unique: projects among projects, bullets across the whole
+    /// profile, summaries among summaries.
+    fn ids(&mut self, p: &Profile) {
+        let projects: Vec<(String, &str)> = p
+            .projects
+            .iter()
+            .enumerate()
+            .map(|(i, pr)| (format!("projects[{i}].id"), pr.id.as_str()))
+            .collect();
+        self.unique("project", &projects);
+        let mut bullets: Vec<(String, &str)> = Vec::new();
+        for (i, pr) in p.projects.iter().enumerate() {
+            for (j, b) in pr.bullets.iter().enumerate() {
+                bullets.push((format!("projects[{i}].bullets[{j}].id"), b.id.as_str()));
+            }
+        }
+        for (k, b) in p.general.iter().enumerate() {
+            bullets.push((format!("general[{k}].id"), b.id.as_str()));
+        }
+        self.unique("bullet", &bullets);
+        let summaries: Vec<(String, &str)> = p
+            .summaries
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("summaries[{i}].id"), s.id.as_str()))
+            .collect();
+        self.unique("summary", &summaries);
+        let areas: Vec<(String, String)> = p
+            .skills
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (format!("skills[{i}].name"), s.name.to_lowercase()))
+            .collect();
+        let areas: Vec<(String, &str)> =
+            areas.iter().map(|(a, b)| (a.clone(), b.as_str())).collect();
+        self.unique("skill area", &areas);
+    }
+
+    fn unique(&mut self, what: &str, ids: &[(String, &str)]) {
+        let mut seen: HashMap<&str, &str> = HashMap::new();
+        for (path, id) in ids {
+            if id.trim().is_empty() {
+                continue; // reported as empty by `texts`
+            }
+            match seen.get(id) {
+                Some(first) => {
+                    let line = self.loc.position(first).0;
+                    self.error(
+                        path,
+                        format!("duplicate {what} id `{id}` (first used on line {line})")
+                            .replace("skill area id", "skill area name"),
+                    );
+                }
+                None => {
+                    seen.insert(id, path);
+                }
+            }
+        }
+    }
+
+    /// Required texts must not be empty.
+    fn texts(&mut self, p: &Profile) {
+        let mut required: Vec<(String, &str, &str)> = Vec::new();
+        for (i, s) in p.summaries.iter().enumerate() {
+            required.push((format!("summaries[{i}].id"), "summary id", &s.id));
+            required.push((format!("summaries[{i}].text"), "summary text", &s.text));
+        }
+        for (i, c) in p.certifications.iter().enumerate() {
+            required.push((
+                format!("certifications[{i}].name"),
+                "certification name",
+                &c.name,
+            ));
+        }
+        for (i, s) in p.skills.iter().enumerate() {
+            required.push((format!("skills[{i}].name"), "skill area name", &s.name));
+            for (k, kw) in s.keywords.iter().enumerate() {
+                required.push((format!("skills[{i}].keywords[{k}]"), "keyword", kw));
+            }
+        }
+        for (i, pr) in p.projects.iter().enumerate() {
+            required.push((format!("projects[{i}].id"), "project id", &pr.id));
+            required.push((format!("projects[{i}].name"), "project name", &pr.name));
+            for (j, b) in pr.bullets.iter().enumerate() {
+                required.push((format!("projects[{i}].bullets[{j}].id"), "bullet id", &b.id));
+                required.push((
+                    format!("projects[{i}].bullets[{j}].text"),
+                    "bullet text",
+                    &b.text,
+                ));
+            }
+        }
+        for (k, b) in p.general.iter().enumerate() {
+            required.push((format!("general[{k}].id"), "bullet id", &b.id));
+            required.push((format!("general[{k}].text"), "bullet text", &b.text));
+        }
+        for (i, e) in p.education.iter().enumerate() {
+            required.push((
+                format!("education[{i}].institution"),
+                "institution",
+                &e.institution,
+            ));
+        }
+        for (i, a) in p.aliases.iter().enumerate() {
+            required.push((format!("aliases[{i}].term"), "alias term", &a.term));
+            if a.forms.is_empty() {
+                self.error(
+                    &format!("aliases[{i}].forms"),
+                    format!("alias \"{}\" has no forms", a.term),
+                );
+            }
+            for (k, f) in a.forms.iter().enumerate() {
+                required.push((format!("aliases[{i}].forms[{k}]"), "alias form", f));
+            }
+        }
+        for (path, what, value) in required {
+            if value.trim().is_empty() {
+                self.error(&path, format!("the {what} is empty"));
+            }
+        }
+    }
+
+    /// A project (or education) must not end before it starts.
+    fn dates(&mut self, p: &Profile) {
+        for (i, pr) in p.projects.iter().enumerate() {
+            if ends_before(pr.start, pr.end) {
+                self.error(
+                    &format!("projects[{i}].end"),
+                    format!(
+                        "project `{}` ends ({}) before it starts ({})",
+                        pr.id, pr.end, pr.start
+                    ),
+                );
+            }
+        }
+        for (i, e) in p.education.iter().enumerate() {
+            if let (Some(start), Some(end)) = (e.start, e.end) {
+                if ends_before(start, end) {
+                    self.error(
+                        &format!("education[{i}].end"),
+                        format!("education ends ({end}) before it starts ({start})"),
+                    );
+                }
+            }
+        }
+    }
+
+    /// Bullets may only name skill areas the profile defines.
+    fn skill_refs(&mut self, p: &Profile) {
+        let mut refs: Vec<(String, String, &str)> = Vec::new();
+        for (i, pr) in p.projects.iter().enumerate() {
+            for (j, b) in pr.bullets.iter().enumerate() {
+                for (k, s) in b.skills.iter().enumerate() {
+                    refs.push((
+                        format!("projects[{i}].bullets[{j}].skills[{k}]"),
+                        b.id.clone(),
+                        s,
+                    ));
+                }
+            }
+        }
+        for (j, b) in p.general.iter().enumerate() {
+            for (k, s) in b.skills.iter().enumerate() {
+                refs.push((format!("general[{j}].skills[{k}]"), b.id.clone(), s));
+            }
+        }
+        for (path, id, name) in refs {
+            if p.skill_area(name).is_some() {
+                continue;
+            }
+            let closest = p
+                .skills
+                .iter()
+                .map(|s| {
+                    (
+                        strsim::normalized_levenshtein(
+                            &s.name.to_lowercase(),
+                            &name.to_lowercase(),
+                        ),
+                        &s.name,
+                    )
+                })
+                .filter(|(score, _)| *score >= 0.7)
+                .max_by(|a, b| a.0.total_cmp(&b.0));
+            let hint = match closest {
+                Some((_, n)) => format!("; did you mean \"{n}\"?"),
+                None => "; add it under `skills:`".to_string(),
+            };
+            let at = if self.loc.has(&path) {
+                self.loc.position(&path)
+            } else {
+                let parent = &path[..path.rfind('[').unwrap_or(path.len())];
+                self.loc.find_from(parent, name)
+            };
+            self.out.push(Diagnostic::error(
+                self.file,
+                at,
+                format!("bullet `{id}` names unknown skill area \"{name}\"{hint}"),
+            ));
+        }
+    }
+
+    /// Likely misspellings in every text that reaches a résumé.
+    fn spelling(&mut self, p: &Profile) {
+        let mut extra: HashSet<String> = HashSet::new();
+        let mut add_words = |s: &str| {
+            for w in s.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                if !w.is_empty() {
+                    extra.insert(w.to_lowercase());
+                }
+            }
+        };
+        for s in &p.skills {
+            s.keywords.iter().for_each(|k| add_words(k));
+        }
+        for (_, b) in p.bullets() {
+            b.tags.iter().for_each(|t| add_words(t));
+        }
+        for a in &p.aliases {
+            add_words(&a.term);
+            a.forms.iter().for_each(|f| add_words(f));
+        }
+        for s in &p.summaries {
+            s.tags.iter().for_each(|t| add_words(t));
+        }
+
+        let mut texts: Vec<(String, &str)> = vec![("person.headline".into(), &p.person.headline)];
+        for (i, s) in p.summaries.iter().enumerate() {
+            texts.push((format!("summaries[{i}].text"), &s.text));
+        }
+        for (i, c) in p.certifications.iter().enumerate() {
+            texts.push((format!("certifications[{i}].name"), &c.name));
+        }
+        for (i, s) in p.skills.iter().enumerate() {
+            texts.push((format!("skills[{i}].name"), &s.name));
+        }
+        for (i, pr) in p.projects.iter().enumerate() {
+            texts.push((format!("projects[{i}].name"), &pr.name));
+            if let Some(r) = &pr.role {
+                texts.push((format!("projects[{i}].role"), r));
+            }
+            if let Some(s) = &pr.summary {
+                texts.push((format!("projects[{i}].summary"), s));
+            }
+            for (j, b) in pr.bullets.iter().enumerate() {
+                texts.push((format!("projects[{i}].bullets[{j}].text"), &b.text));
+            }
+        }
+        for (k, b) in p.general.iter().enumerate() {
+            texts.push((format!("general[{k}].text"), &b.text));
+        }
+        for (i, e) in p.education.iter().enumerate() {
+            if let Some(d) = &e.degree {
+                texts.push((format!("education[{i}].degree"), d));
+            }
+        }
+        for (path, text) in texts {
+            for m in spelling::check(text, &extra) {
+                // The n-th occurrence of the word in this text is the n-th
+                // after the value's position in the file.
+                let nth = text[..m.offset].matches(m.word.as_str()).count();
+                let at = self.find_nth(&path, &m.word, nth);
+                let message = if m.case_only {
+                    format!("\"{}\" is written \"{}\"", m.word, m.suggestion)
+                } else {
+                    format!(
+                        "possible misspelling \"{}\" (did you mean \"{}\"?)",
+                        m.word, m.suggestion
+                    )
+                };
+                self.out.push(Diagnostic::warning(self.file, at, message));
+            }
+        }
+    }
+
+    fn find_nth(&self, path: &str, word: &str, nth: usize) -> (usize, usize) {
+        let mut at = self.loc.find_from(path, word);
+        for _ in 0..nth {
+            at = self.loc.find_at_or_after((at.0, at.1 + 1), word);
+        }
+        at
+    }
+}
+
+fn ends_before(start: YearMonth, end: End) -> bool {
+    match end {
+        End::Present => false,
+        End::Date(d) => d.months(12) < start.months(1),
+    }
+}
+
+/// Why a person or contact value looks like a placeholder, if it does.
+fn placeholder(value: &str) -> Option<&'static str> {
+    let v = value.to_lowercase();
+    if v.contains("todo") || v.contains("tbd") || v.contains("fixme") {
+        Some("it says TODO")
+    } else if v == "your name" || v == "first last" || v == "name surname" {
+        Some("not a real name")
+    } else if v.contains("example.com") || v.contains("example.org") || v.contains("@example.") {
+        Some("example.com is a placeholder domain")
+    } else if v.contains("555-") || v.contains("xxx") {
+        Some("not a real number")
+    } else {
+        None
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn check(text: &str) -> Vec<String> {
+        let mut d = check_bytes(text.as_bytes(), "p.yaml");
+        super::super::diagnostic::sort(&mut d);
+        d.iter().map(ToString::to_string).collect()
+    }
+
+    const GOOD: &str = "\
+person:
+  name: Ann Example
+  contact:
+    email: ann@annsmith.dev
+skills:
+- name: Serverless
+  level: expert
+  keywords: [AWS Lambda]
+projects:
+- id: p
+  name: Project
+  start: 2020
+  end: 2021
+  bullets:
+  - id: p-one
+    text: Built serverless services with Kubernetes and DynamoDB.
+    skills: [Serverless]
+";
+
+    #[test]
+    fn a_clean_profile_has_no_problems() {
+        assert_eq!(check(GOOD), Vec::<String>::new());
+    }
+
+    #[test]
+    fn parse_errors_come_from_load() {
+        assert_eq!(
+            check("person:\n  name: a\n  nmae: b\n")[0],
+            "p.yaml:3:3: error: person: unknown field `nmae`, expected one of `name`, `headline`, `contact`"
+        );
+    }
+
+    #[test]
+    fn duplicate_ids_are_errors_at_the_second() {
+        let text = GOOD.replace("- id: p-one\n", "- id: p-one\n    text: x\n  - id: p-one\n");
+        assert_eq!(
+            check(&text),
+            vec!["p.yaml:17:9: error: duplicate bullet id `p-one` (first used on line 15)"]
+        );
+    }
+
+    #[test]
+    fn duplicate_project_and_summary_ids() {
+        let text = format!(
+            "{GOOD}- id: p\n  name: Again\n  start: 2020\n  end: 2020\nsummaries:\n- id: s\n  text: Hello.\n- id: s\n  text: Hi.\n"
+        );
+        assert_eq!(
+            check(&text),
+            vec![
+                "p.yaml:18:7: error: duplicate project id `p` (first used on line 10)",
+                "p.yaml:25:7: error: duplicate summary id `s` (first used on line 23)",
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_texts_are_errors() {
+        let text = GOOD.replace("name: Project", "name: ''").replace(
+            "text: Built serverless services with Kubernetes and DynamoDB.",
+            "text: \"  \"",
+        );
+        assert_eq!(
+            check(&text),
+            vec![
+                "p.yaml:11:9: error: the project name is empty",
+                "p.yaml:16:11: error: the bullet text is empty",
+            ]
+        );
+    }
+
+    #[test]
+    fn end_before_start_is_an_error() {
+        let text = GOOD.replace("end: 2021", "end: 2019-06");
+        assert_eq!(
+            check(&text),
+            vec!["p.yaml:13:8: error: project `p` ends (2019-06) before it starts (2020)"]
+        );
+        assert!(check(&GOOD.replace("end: 2021", "end: 2020")).is_empty());
+    }
+
+    #[test]
+    fn unknown_skill_areas_are_errors_with_a_suggestion() {
+        let text = GOOD.replace("skills: [Serverless]", "skills: [Serverles, Cooking]");
+        assert_eq!(
+            check(&text),
+            vec![
+                "p.yaml:17:14: error: bullet `p-one` names unknown skill area \"Serverles\"; did you mean \"Serverless\"?",
+                "p.yaml:17:25: error: bullet `p-one` names unknown skill area \"Cooking\"; add it under `skills:`",
+            ]
+        );
+    }
+
+    #[test]
+    fn placeholders_are_warnings() {
+        let text = GOOD
+            .replace("name: Ann Example", "name: Your Name")
+            .replace("ann@annsmith.dev", "you@example.com\n    phone: TODO");
+        assert_eq!(
+            check(&text),
+            vec![
+                "p.yaml:2:9: warning: the name \"Your Name\" looks like a placeholder (not a real name)",
+                "p.yaml:4:12: warning: the email \"you@example.com\" looks like a placeholder (example.com is a placeholder domain)",
+                "p.yaml:5:12: warning: the phone \"TODO\" looks like a placeholder (it says TODO)",
+            ]
+        );
+        let empty = GOOD.replace("name: Ann Example", "name: ''");
+        assert_eq!(
+            check(&empty),
+            vec!["p.yaml:2:9: warning: the name is empty; résumés need one"]
+        );
+    }
+
+    #[test]
+    fn misspellings_are_warnings_at_the_word() {
+        let text = GOOD.replace(
+            "Built serverless services with Kubernetes and DynamoDB.",
+            "Built robusteness into Kuberneties and Graphql, then robusteness again.",
+        );
+        assert_eq!(
+            check(&text),
+            vec![
+                "p.yaml:16:17: warning: possible misspelling \"robusteness\" (did you mean \"robustness\"?)",
+                "p.yaml:16:34: warning: possible misspelling \"Kuberneties\" (did you mean \"Kubernetes\"?)",
+                "p.yaml:16:50: warning: \"Graphql\" is written \"GraphQL\"",
+                "p.yaml:16:64: warning: possible misspelling \"robusteness\" (did you mean \"robustness\"?)",
+            ]
+        );
+    }
+
+    #[test]
+    fn profile_keywords_and_tags_are_not_misspellings() {
+        let text = GOOD
+            .replace(
+                "keywords: [AWS Lambda]",
+                "keywords: [AWS Lambda, Kubernetties]",
+            )
+            .replace("with Kubernetes", "with Kubernetties");
+        assert_eq!(check(&text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn every_problem_is_reported_in_one_run() {
+        let text = GOOD
+            .replace("name: Ann Example", "name: TODO")
+            .replace("end: 2021", "end: 2019")
+            .replace("skills: [Serverless]", "skills: [Nope]")
+            .replace("with Kubernetes", "with Kuberneties");
+        let d = check(&text);
+        assert_eq!(d.len(), 4, "{d:#?}");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(200))]
+
+        /// No input makes check panic: YAML-ish fragments in any order.
+        #[test]
+        fn check_never_panics(parts in proptest::collection::vec(
+            proptest::sample::select(&[
+                "person:", "\n", "  ", "- ", "name: ", "id: x", "text: ", "\"", "'", "[", "]",
+                "{", "}", "#", "\t", "---\n", "projects:", "start: 2020", "end: 1999",
+                "skills: [A]", "é", "\u{feff}", "|\n", ": ", "Kuberneties", "\r\n",
+            ][..]),
+            0..40,
+        )) {
+            let text = parts.concat();
+            let _ = check_bytes(text.as_bytes(), "p.yaml");
+        }
+
+        #[test]
+        fn check_never_panics_on_bytes(bytes in proptest::collection::vec(proptest::num::u8::ANY, 0..200)) {
+            let _ = check_bytes(&bytes, "p.yaml");
+        }
+    }
+}
