@@ -41,7 +41,7 @@ fn match_json_reports_aliases_sections_and_missing_terms() {
     assert_eq!(k8s["required"], true);
     assert_eq!(find("Kafka")["matched"], false);
     let kafka = find("Kafka")["term"].clone();
-    assert!(v["missing"].as_array().unwrap().iter().any(|m| *m == kafka));
+    assert!(v["missing"].as_array().unwrap().contains(&kafka));
     // Benefits are boilerplate: "dental" and "vision" ask for no skill.
     assert!(kw.iter().all(|k| k["term"] != "Vision"));
     let fit = v["fit"].as_f64().unwrap();
