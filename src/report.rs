@@ -47,15 +47,14 @@ pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
             ev_ids.join(" ")
         );
     }
-    let missing: Vec<_> = m.keywords.iter().filter(|k| !k.matched).collect();
+    let mut missing: Vec<_> = m.keywords.iter().filter(|k| !k.matched).collect();
+    missing.sort_by_key(|k| !k.required);
     let _ = writeln!(
         s,
         "\nmissing ({}) — add evidence to your profile only if it is true:",
         missing.len()
     );
-    let mut by_req: Vec<_> = missing.clone();
-    by_req.sort_by_key(|k| !k.required);
-    for k in by_req {
+    for k in missing {
         let _ = writeln!(
             s,
             "  {:<28} {}",

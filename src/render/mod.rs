@@ -140,6 +140,15 @@ pub fn pdf_page_count(t: &Tailored, opts: &RenderOptions) -> usize {
     pdf::page_count(t, opts)
 }
 
+/// The skills to print, each on one line, empty ones left out.
+pub(crate) fn skill_lines(t: &Tailored) -> Vec<String> {
+    t.skills
+        .iter()
+        .map(|s| one_line(s).into_owned())
+        .filter(|s| !s.is_empty())
+        .collect()
+}
+
 /// Profile text on one line: runs of ASCII whitespace (newlines from YAML
 /// block scalars, tabs, double spaces) become one space, ends are trimmed.
 /// Words and no-break spaces are untouched; this is the only change

@@ -309,12 +309,7 @@ fn layout(t: &Tailored, width: f32) -> Vec<Block> {
         }
     }
 
-    let skills: Vec<String> = t
-        .skills
-        .iter()
-        .map(|s| one_line(s).into_owned())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let skills = super::skill_lines(t);
     if !skills.is_empty() {
         blocks.push(section_heading(heading::SKILLS));
         blocks.push(para(

@@ -44,12 +44,7 @@ pub fn render(t: &Tailored) -> String {
         blocks.push(section(heading::SUMMARY, &summary.join("\n\n")));
     }
 
-    let skills: Vec<String> = t
-        .skills
-        .iter()
-        .map(|s| one_line(s).into_owned())
-        .filter(|s| !s.is_empty())
-        .collect();
+    let skills = super::skill_lines(t);
     if !skills.is_empty() {
         blocks.push(section(heading::SKILLS, &skills.join(", ")));
     }
