@@ -8,11 +8,15 @@ use std::path::Path;
 
 use anyhow::{bail, Context, Result};
 
-use crate::cli::{CheckArgs, Cli, Command, ImportArgs, MatchArgs};
+use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ImportArgs, MatchArgs};
+use crate::config::{BuildConfig, Input, Output};
 use crate::keywords::Lexicon;
 use crate::posting::{self, Posting};
+use crate::profile::schema::Profile;
 use crate::profile::{self, diagnostic, import as matrix, load};
-use crate::score::{self, Evidence};
+use crate::render::{self, Format};
+use crate::score::{self, Evidence, Match};
+use crate::select::{self, Selection};
 
 /// How a run ended, as the process exit code says it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -38,7 +42,7 @@ impl From<Exit> for std::process::ExitCode {
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<Exit> {
     match cli.command {
-        Command::Build(_) => anyhow::bail!("build is not implemented yet"),
+        Command::Build(args) => build(&args),
         Command::Match(args) => run_match(&args),
         Command::Check(args) => check(&args),
         Command::Import(args) => import(&args),
@@ -60,6 +64,169 @@ fn run_match(args: &MatchArgs) -> Result<Exit> {
     stdout.write_all(out.as_bytes())?;
     stdout.flush()?;
     Ok(Exit::Ok)
+}
+
+/// `tailor build`: one posting (file or stdin) or a folder of them.
+fn build(args: &BuildArgs) -> Result<Exit> {
+    let cfg = BuildConfig::new(args, std::io::stdout().is_terminal())?;
+    let profile = profile::load(&cfg.profile)?;
+    let ev = Evidence::new(&profile, Lexicon::builtin(), score::profile_now(&profile));
+    match &cfg.input {
+        Input::Dir(dir) => crate::batch::run(&cfg, &profile, &ev, dir),
+        Input::Stdin | Input::File(_) => build_one(&cfg, &profile, &ev),
+    }
+}
+
+fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence) -> Result<Exit> {
+    let (path, stem) = match &cfg.input {
+        Input::File(p) => (p.as_path(), file_stem(p)),
+        _ => (Path::new("-"), "posting".to_owned()),
+    };
+    let posting = read_posting(path)?;
+    let built = tailor(cfg, profile, ev, &posting)?;
+    let slug = slug(&posting, &stem);
+    let mut written = Vec::new();
+    match &cfg.output {
+        Output::Stdout => {
+            let (format, bytes) = &built.files[0];
+            let mut stdout = std::io::stdout().lock();
+            if *format == Format::Pdf && stdout.is_terminal() {
+                bail!(
+                    "not writing a PDF to the terminal\n\
+                     hint: redirect it (> cv.pdf) or pass -o cv.pdf"
+                );
+            }
+            stdout.write_all(bytes)?;
+            stdout.flush()?;
+        }
+        Output::File(out) => {
+            if out.exists() && !cfg.force {
+                bail!(
+                    "{} already exists\nhint: pass --force to replace it, or -o another file",
+                    out.display()
+                );
+            }
+            create_parent(out)?;
+            write_atomic(out, &built.files[0].1)?;
+            written.push(out.clone());
+        }
+        Output::Dir(dir) => {
+            std::fs::create_dir_all(dir)
+                .with_context(|| format!("failed to create output folder {}", dir.display()))?;
+            for (format, bytes) in &built.files {
+                let out = dir.join(format!("{slug}.{}", format.extension()));
+                write_atomic(&out, bytes)?;
+                written.push(out);
+            }
+        }
+    }
+    if !cfg.quiet {
+        let mut err = std::io::stderr().lock();
+        write!(err, "{}", crate::report::build_summary(&built, &written))?;
+    }
+    Ok(Exit::Ok)
+}
+
+/// One posting's résumé, in every format asked for, and why.
+#[derive(Debug)]
+pub struct Built {
+    pub matched: Match,
+    pub selection: Selection,
+    /// Bullets dropped to fit `--pages`, least relevant first.
+    pub dropped: Vec<select::Chosen>,
+    /// Whether the résumé fits `--pages` (always, without it).
+    pub fits: bool,
+    /// Rendered files, in the order of `cfg.formats`.
+    pub files: Vec<(Format, Vec<u8>)>,
+}
+
+/// Scores, selects, fits to the page limit and renders one posting. No I/O.
+pub fn tailor(
+    cfg: &BuildConfig,
+    profile: &Profile,
+    ev: &Evidence,
+    posting: &Posting,
+) -> Result<Built> {
+    let matched = score::score(ev, posting);
+    let mut selection = select::select(profile, ev, &matched, &cfg.budget);
+    let mut dropped = Vec::new();
+    let mut fits = true;
+    if let Some(pages) = cfg.pages {
+        while render::pdf_page_count(&selection.tailored, &cfg.render) > pages {
+            let Some(last) = selection.chosen.pop() else {
+                fits = false;
+                break;
+            };
+            dropped.push(last);
+            let ids: Vec<&str> = selection.chosen.iter().map(|c| c.id.as_str()).collect();
+            selection.tailored = select::assemble(profile, ev, &matched, &cfg.budget, &ids);
+        }
+    }
+    let files = cfg
+        .formats
+        .iter()
+        .map(|&f| {
+            render::render(&selection.tailored, f, &cfg.render)
+                .with_context(|| format!("{}: failed to render {f}", posting.source))
+                .map(|bytes| (f, bytes))
+        })
+        .collect::<Result<_>>()?;
+    Ok(Built {
+        matched,
+        selection,
+        dropped,
+        fits,
+        files,
+    })
+}
+
+/// A file name for a posting's résumé: company and title when the posting
+/// states them, else `fallback` (the posting's file stem); lowercase ASCII
+/// letters, digits and hyphens, never empty, never a path.
+pub fn slug(posting: &Posting, fallback: &str) -> String {
+    let named: Vec<&str> = [posting.company.as_deref(), posting.title.as_deref()]
+        .into_iter()
+        .flatten()
+        .collect();
+    [named.join(" ").as_str(), fallback]
+        .into_iter()
+        .map(slugify)
+        .find(|s| !s.is_empty())
+        .unwrap_or_else(|| "resume".to_owned())
+}
+
+/// Lowercase ASCII letters and digits, other runs as one hyphen, at most
+/// 80 characters; accents are dropped from their letters.
+fn slugify(text: &str) -> String {
+    use unicode_normalization::UnicodeNormalization;
+
+    let mut out = String::new();
+    for c in text.nfkd() {
+        if c.is_ascii_alphanumeric() {
+            out.push(c.to_ascii_lowercase());
+        } else if (c.is_whitespace() || c.is_ascii_punctuation()) && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let mut out: String = out.trim_matches('-').chars().take(80).collect();
+    while out.ends_with('-') {
+        out.pop();
+    }
+    out
+}
+
+fn file_stem(p: &Path) -> String {
+    p.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+fn create_parent(path: &Path) -> Result<()> {
+    match path.parent() {
+        Some(d) if !d.as_os_str().is_empty() => std::fs::create_dir_all(d)
+            .with_context(|| format!("failed to create folder {}", d.display())),
+        _ => Ok(()),
+    }
 }
 
 /// Loads a profile and indexes it for scoring.
@@ -159,7 +326,7 @@ fn check(args: &CheckArgs) -> Result<Exit> {
 }
 
 /// Writes a file whole or not at all: a temporary file beside it, renamed.
-fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),

@@ -84,3 +84,58 @@ pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
     }
     s
 }
+
+/// What `tailor build` says on stderr for one posting: fit, missing terms,
+/// what `--pages` dropped, and the files written.
+pub fn build_summary(b: &crate::app::Built, written: &[std::path::PathBuf]) -> String {
+    let m = &b.matched;
+    let mut s = String::new();
+    let name = match (&m.posting.title, &m.posting.company) {
+        (Some(t), Some(c)) => format!("{t} at {c}"),
+        (Some(t), None) => t.clone(),
+        (None, Some(c)) => c.clone(),
+        (None, None) => m.posting.source.clone(),
+    };
+    let total = m.keywords.len();
+    let matched = m.keywords.iter().filter(|k| k.matched).count();
+    let _ = writeln!(
+        s,
+        "{name}: fit {:.0}/100, {matched} of {total} terms evidenced",
+        m.fit
+    );
+    let list = |required: bool| -> Vec<&str> {
+        m.keywords
+            .iter()
+            .filter(|k| !k.matched && k.required == required)
+            .map(|k| k.term.as_str())
+            .collect()
+    };
+    for (label, terms) in [("missing (required)", list(true)), ("missing", list(false))] {
+        if !terms.is_empty() {
+            let more = terms.len().saturating_sub(8);
+            let mut line = terms[..terms.len().min(8)].join(", ");
+            if more > 0 {
+                let _ = write!(line, " and {more} more");
+            }
+            let _ = writeln!(s, "  {label}: {line}");
+        }
+    }
+    if !b.dropped.is_empty() {
+        let ids: Vec<&str> = b.dropped.iter().map(|c| c.id.as_str()).collect();
+        let _ = writeln!(
+            s,
+            "  dropped to fit the page limit, least relevant first: {}",
+            ids.join(", ")
+        );
+    }
+    if !b.fits {
+        let _ = writeln!(
+            s,
+            "  warning: does not fit the page limit even without bullets"
+        );
+    }
+    for p in written {
+        let _ = writeln!(s, "  wrote {}", p.display());
+    }
+    s
+}

@@ -1,0 +1,240 @@
+//! Command-line arguments -> validated settings, once, before any work.
+//!
+//! Paths are classified (file, folder, standard input or output), formats
+//! are inferred from `-o`'s extension, and every contradiction is an error
+//! with a hint here; no clap type is used past this module.
+
+use std::path::{Path, PathBuf};
+
+use anyhow::{bail, Result};
+
+use crate::cli::{self, BuildArgs, FormatArg};
+use crate::render::{Format, Paper, RenderOptions};
+use crate::select::Budget;
+
+/// Where the postings come from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Input {
+    Stdin,
+    File(PathBuf),
+    /// A folder of postings (a batch).
+    Dir(PathBuf),
+}
+
+/// Where the résumés go.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Output {
+    Stdout,
+    /// One file, named by the user.
+    File(PathBuf),
+    /// A folder; files in it are named after the posting.
+    Dir(PathBuf),
+}
+
+/// The folder résumés go to when `-o` is not given.
+pub const DEFAULT_OUT_DIR: &str = "out";
+
+/// Settings for `tailor build`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct BuildConfig {
+    pub input: Input,
+    pub profile: PathBuf,
+    /// At least one, without repeats, in the order given.
+    pub formats: Vec<Format>,
+    pub output: Output,
+    pub render: RenderOptions,
+    pub pages: Option<usize>,
+    pub budget: Budget,
+    pub force: bool,
+    pub recursive: bool,
+    pub quiet: bool,
+}
+
+impl BuildConfig {
+    /// Validates `tailor build`'s arguments. `stdout_is_terminal` decides
+    /// whether Markdown goes to standard output when `-o` is not given.
+    pub fn new(args: &BuildArgs, stdout_is_terminal: bool) -> Result<BuildConfig> {
+        let input = if args.posting.as_os_str() == "-" {
+            Input::Stdin
+        } else if args.posting.is_dir() {
+            Input::Dir(args.posting.clone())
+        } else {
+            Input::File(args.posting.clone())
+        };
+        if args.recursive && !matches!(input, Input::Dir(_)) {
+            bail!("--recursive needs a folder of postings, not a single posting");
+        }
+        let mut formats: Vec<Format> = Vec::new();
+        for f in &args.format {
+            let f = format(*f);
+            if !formats.contains(&f) {
+                formats.push(f);
+            }
+        }
+        let output = match (&input, &args.output) {
+            (Input::Dir(_), Some(o)) if o.as_os_str() == "-" => bail!(
+                "a folder of postings cannot be written to standard output\n\
+                 hint: pass -o with a folder, or leave -o out to write to {DEFAULT_OUT_DIR}/"
+            ),
+            (Input::Dir(_), Some(o)) if o.is_file() => bail!(
+                "-o {} is a file, but a folder of postings needs an output folder",
+                o.display()
+            ),
+            (Input::Dir(_), Some(o)) => Output::Dir(o.clone()),
+            (Input::Dir(_), None) => Output::Dir(PathBuf::from(DEFAULT_OUT_DIR)),
+            (_, Some(o)) if o.as_os_str() == "-" => Output::Stdout,
+            (_, Some(o)) if o.is_dir() || ends_with_separator(o) => Output::Dir(o.clone()),
+            (_, Some(o)) => {
+                if formats.is_empty() {
+                    formats.push(infer_format(o)?);
+                }
+                Output::File(o.clone())
+            }
+            (_, None) if !stdout_is_terminal && formats.iter().all(|f| *f == Format::Markdown) => {
+                Output::Stdout
+            }
+            (_, None) => Output::Dir(PathBuf::from(DEFAULT_OUT_DIR)),
+        };
+        if formats.is_empty() {
+            formats.push(Format::Markdown);
+        }
+        if formats.len() > 1 && matches!(output, Output::File(_) | Output::Stdout) {
+            let names: Vec<&str> = formats.iter().map(|f| f.extension()).collect();
+            bail!(
+                "{} formats ({}) cannot go to one {}\n\
+                 hint: pass -o with a folder (e.g. -o {DEFAULT_OUT_DIR}/), one file per format",
+                formats.len(),
+                names.join(", "),
+                if output == Output::Stdout {
+                    "standard output"
+                } else {
+                    "file"
+                }
+            );
+        }
+        Ok(BuildConfig {
+            input,
+            profile: args.profile.profile.clone(),
+            formats,
+            output,
+            render: RenderOptions {
+                paper: match args.paper {
+                    cli::Paper::A4 => Paper::A4,
+                    cli::Paper::Letter => Paper::Letter,
+                },
+            },
+            pages: args.pages.map(|n| n as usize),
+            budget: Budget {
+                max_projects: args.max_projects.max(1),
+                max_bullets_per_project: args.max_bullets_per_project.max(1),
+                max_bullets: args.max_bullets.max(1),
+                ..Budget::default()
+            },
+            force: args.force,
+            recursive: args.recursive,
+            quiet: args.quiet,
+        })
+    }
+}
+
+fn format(f: FormatArg) -> Format {
+    match f {
+        FormatArg::Markdown => Format::Markdown,
+        FormatArg::Pdf => Format::Pdf,
+        FormatArg::Html => Format::Html,
+        FormatArg::Text => Format::Text,
+        FormatArg::JsonResume => Format::JsonResume,
+    }
+}
+
+fn ends_with_separator(p: &Path) -> bool {
+    let s = p.as_os_str().to_string_lossy();
+    s.ends_with('/') || s.ends_with(std::path::MAIN_SEPARATOR)
+}
+
+/// The format an output file's extension names.
+fn infer_format(path: &Path) -> Result<Format> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match Format::from_extension(&ext) {
+        Some(f) => Ok(f),
+        None => {
+            let what = if ext.is_empty() {
+                "it has no extension".to_owned()
+            } else {
+                format!("`.{ext}` is not a format tailor writes")
+            };
+            bail!(
+                "could not infer the output format of {}: {what}\n\
+                 hint: end the name in .md, .pdf, .html, .txt or .json, \
+                 or pass --format (md, pdf, html, txt, json-resume)",
+                path.display()
+            )
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::cli::{Cli, Command};
+    use clap::Parser;
+
+    fn config(args: &[&str], tty: bool) -> Result<BuildConfig> {
+        let cli = Cli::try_parse_from(["tailor", "build"].iter().chain(args))?;
+        match cli.command {
+            Command::Build(b) => BuildConfig::new(&b, tty),
+            _ => unreachable!("parsed a build command"),
+        }
+    }
+
+    #[test]
+    fn format_comes_from_the_output_extension_unless_given() {
+        let c = config(&["p.md", "-o", "cv.pdf"], true).unwrap();
+        assert_eq!(c.formats, [Format::Pdf]);
+        assert_eq!(c.output, Output::File("cv.pdf".into()));
+        let c = config(&["p.md", "-o", "cv.pdf", "-f", "md"], true).unwrap();
+        assert_eq!(c.formats, [Format::Markdown]);
+    }
+
+    #[test]
+    fn an_unknown_extension_is_an_error_with_a_hint() {
+        let e = config(&["p.md", "-o", "cv.docx"], true).unwrap_err();
+        let msg = format!("{e:#}");
+        assert!(msg.contains("cv.docx") && msg.contains("hint:"), "{msg}");
+        assert!(config(&["p.md", "-o", "cv"], true).is_err());
+    }
+
+    #[test]
+    fn markdown_goes_to_a_pipe_and_files_to_out() {
+        assert_eq!(config(&["p.md"], false).unwrap().output, Output::Stdout);
+        assert_eq!(
+            config(&["p.md"], true).unwrap().output,
+            Output::Dir("out".into())
+        );
+        assert_eq!(
+            config(&["p.md", "-f", "pdf"], false).unwrap().output,
+            Output::Dir("out".into())
+        );
+        assert_eq!(
+            config(&["-", "-o", "-", "-f", "pdf"], true).unwrap().output,
+            Output::Stdout
+        );
+    }
+
+    #[test]
+    fn several_formats_need_a_folder() {
+        let e = config(&["p.md", "-f", "md,pdf", "-o", "cv.md"], true).unwrap_err();
+        assert!(format!("{e:#}").contains("hint: pass -o with a folder"));
+        let c = config(&["p.md", "-f", "md,pdf,md", "-o", "cvs/"], true).unwrap();
+        assert_eq!(c.formats, [Format::Markdown, Format::Pdf]);
+        assert_eq!(c.output, Output::Dir("cvs/".into()));
+    }
+
+    #[test]
+    fn recursive_needs_a_folder() {
+        assert!(config(&["p.md", "-r"], true).is_err());
+    }
+}
