@@ -161,6 +161,7 @@ pub fn tailor(
             let ids: Vec<&str> = selection.chosen.iter().map(|c| c.id.as_str()).collect();
             selection.tailored = select::assemble(profile, ev, &matched, &cfg.budget, &ids);
         }
+        selection.unshown = select::unshown(ev, &matched, &selection.tailored);
     }
     let files = cfg
         .formats

@@ -120,6 +120,13 @@ pub fn build_summary(b: &crate::app::Built, written: &[std::path::PathBuf]) -> S
             let _ = writeln!(s, "  {label}: {line}");
         }
     }
+    if !b.selection.unshown.is_empty() {
+        let _ = writeln!(
+            s,
+            "  evidenced but not shown (a bullet in the profile would show it): {}",
+            b.selection.unshown.join(", ")
+        );
+    }
     if !b.dropped.is_empty() {
         let ids: Vec<&str> = b.dropped.iter().map(|c| c.id.as_str()).collect();
         let _ = writeln!(

@@ -21,7 +21,8 @@
 
 use std::collections::{HashMap, HashSet};
 
-use crate::keywords::TermId;
+use crate::keywords::normalize::norm;
+use crate::keywords::{mentions, TermId};
 use crate::profile::schema::{Bullet, End, Profile, Project};
 use crate::score::{Evidence, Match};
 use crate::tailored::{display_dates, Tailored, TailoredBullet, TailoredProject, Target};
@@ -149,16 +150,10 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
     state.relevance_pass(&candidates);
     state.fill(profile, &bullets, &project_index);
 
-    let unshown = m
-        .keywords
-        .iter()
-        .filter(|k| k.matched && !state.shown.contains_key(&k.id))
-        .filter(|k| k.evidence.iter().any(|e| is_bullet_label(e)))
-        .map(|k| k.term.clone())
-        .collect();
     let chosen = state.chosen;
     let chosen_ids: Vec<&str> = chosen.iter().map(|c| c.id.as_str()).collect();
     let tailored = assemble(profile, ev, m, budget, &chosen_ids);
+    let unshown = unshown(ev, m, &tailored);
     Selection {
         tailored,
         chosen,
@@ -166,11 +161,36 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
     }
 }
 
-/// Evidence labels name bullets by their id; the others carry a prefix.
-fn is_bullet_label(label: &str) -> bool {
-    !["skills:", "cert:", "project:"]
+/// Matched posting terms the résumé does not show: in no chosen bullet
+/// (text or tags), and not named by a chosen project's name, role or
+/// client, the summary, skills or certifications.
+/// Typically a term only a project's narrative summary evidences: worth a
+/// bullet of its own in the profile.
+pub fn unshown(ev: &Evidence, m: &Match, t: &Tailored) -> Vec<String> {
+    let mut shown: HashSet<TermId> = HashSet::new();
+    let ids: HashSet<&str> = t.bullet_ids().collect();
+    for b in ev.bullets.iter().filter(|b| ids.contains(b.id.as_str())) {
+        shown.extend(b.terms.iter().copied());
+    }
+    let texts = t
+        .summary
         .iter()
-        .any(|p| label.starts_with(p))
+        .chain(&t.skills)
+        .chain(t.certifications.iter().map(|c| &c.name))
+        .chain(
+            t.experience
+                .iter()
+                .flat_map(|p| std::iter::once(&p.name).chain(&p.role).chain(&p.client)),
+        );
+    for text in texts {
+        shown.extend(mentions(&ev.lexicon, text).iter().map(|x| x.term));
+    }
+    shown.extend(t.skills.iter().filter_map(|s| ev.lexicon.find(s)));
+    m.keywords
+        .iter()
+        .filter(|k| k.matched && !shown.contains(&k.id))
+        .map(|k| k.term.clone())
+        .collect()
 }
 
 /// The greedy passes' running state.
@@ -365,6 +385,12 @@ pub fn assemble(
             })
             .collect()
     };
+    let by_bullets: HashSet<TermId> = ev
+        .bullets
+        .iter()
+        .filter(|b| rank.contains_key(b.id.as_str()))
+        .flat_map(|b| b.terms.iter().copied())
+        .collect();
     let mut experience: Vec<(&Project, TailoredProject)> = profile
         .projects
         .iter()
@@ -397,7 +423,7 @@ pub fn assemble(
 
     Tailored {
         person: profile.person.clone(),
-        summary: best_summary(profile, ev, m),
+        summary: best_summary(profile, ev, m, &by_bullets),
         skills: skills(profile, ev, m, budget.max_skills),
         experience: experience.into_iter().map(|(_, t)| t).collect(),
         highlights: pick(&profile.general),
@@ -414,10 +440,12 @@ pub fn assemble(
 /// The profile summary that fits the posting best: the weight of matched
 /// posting terms it mentions, plus its tags found in the posting's title or
 /// terms. Ties go to the first in the profile.
-fn best_summary(profile: &Profile, ev: &Evidence, m: &Match) -> Option<String> {
-    use crate::keywords::mentions;
-    use crate::keywords::normalize::norm;
-
+fn best_summary(
+    profile: &Profile,
+    ev: &Evidence,
+    m: &Match,
+    by_bullets: &HashSet<TermId>,
+) -> Option<String> {
     let weights: HashMap<TermId, f64> = m
         .keywords
         .iter()
@@ -435,7 +463,16 @@ fn best_summary(profile: &Profile, ev: &Evidence, m: &Match) -> Option<String> {
         let mut score: f64 = mentions(&ev.lexicon, &s.text)
             .iter()
             .filter(|x| seen.insert(x.term))
-            .filter_map(|x| weights.get(&x.term))
+            .filter_map(|x| {
+                // A term no chosen bullet shows counts double: the summary
+                // is the one place left to show it.
+                let w = weights.get(&x.term)?;
+                Some(if by_bullets.contains(&x.term) {
+                    *w
+                } else {
+                    2.0 * w
+                })
+            })
             .sum();
         score += s
             .tags

@@ -87,6 +87,15 @@ pub fn display_dates(start: YearMonth, end: End) -> String {
 }
 
 impl Tailored {
+    /// Every bullet id in reading order: experience, then highlights.
+    pub fn bullet_ids(&self) -> impl Iterator<Item = &str> {
+        self.experience
+            .iter()
+            .flat_map(|p| p.bullets.iter())
+            .chain(self.highlights.iter())
+            .map(|b| b.id.as_str())
+    }
+
     /// Every bullet text in reading order: experience, then highlights.
     pub fn bullet_texts(&self) -> impl Iterator<Item = &str> {
         self.experience
