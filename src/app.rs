@@ -4,7 +4,7 @@
 //! and does the I/O; the stages themselves never read or write files.
 
 use std::io::{IsTerminal, Read, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
@@ -326,6 +326,25 @@ fn check(args: &CheckArgs) -> Result<Exit> {
     Ok(if failed { Exit::Invalid } else { Exit::Ok })
 }
 
+/// Temporary files being written, removed by the Ctrl-C handler so an
+/// interrupted run leaves nothing half-written behind.
+static IN_FLIGHT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
+
+/// On Ctrl-C (or SIGTERM): remove the temporary files being written, then
+/// exit 130 as shells expect. Finished files stay; unfinished ones never
+/// appear under their real names.
+pub fn clean_up_on_interrupt() {
+    // Failing to install the handler only loses the clean-up.
+    let _ = ctrlc::set_handler(|| {
+        let files = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+        for f in files.iter() {
+            let _ = std::fs::remove_file(f);
+        }
+        eprintln!("interrupted");
+        std::process::exit(130);
+    });
+}
+
 /// Writes a file whole or not at all: a temporary file beside it, renamed.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
@@ -340,15 +359,28 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
         name.to_string_lossy(),
         std::process::id()
     ));
+    let track = |add: bool| {
+        let mut files = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+        if add {
+            files.push(tmp.clone());
+        } else if let Some(i) = files.iter().position(|f| *f == tmp) {
+            files.swap_remove(i);
+        }
+    };
+    track(true);
     let result = (|| {
         let mut f = std::fs::File::create(&tmp)?;
+        // No fsync: the rename is what makes the file appear whole; a
+        // thousand fsyncs would triple a batch's time for crash-safety
+        // build tools do not promise either.
         f.write_all(bytes)?;
-        f.sync_all()?;
+        drop(f);
         std::fs::rename(&tmp, path)
     })();
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
+    track(false);
     result.with_context(|| format!("failed to write {}", path.display()))
 }
 

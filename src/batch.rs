@@ -1,18 +1,457 @@
-//! Many postings: keep going past a failure, report at the end.
+//! Many postings: a folder in, one résumé each out, ranked by fit.
+//!
+//! Postings are read and analysed first, so every one gets a file name
+//! before any is written (names never collide, and do not depend on which
+//! thread finishes first); then each is tailored, rendered and written in
+//! parallel. A posting that fails is reported and skipped; the others go
+//! on. At the end `index.md` and `index.json` rank the postings by fit and
+//! list the failures and the gaps across the folder.
 
-use std::path::Path;
+use std::collections::{BTreeMap, HashSet};
+use std::fmt::Write as _;
+use std::io::{IsTerminal, Write as _};
+use std::path::{Path, PathBuf};
 
-use anyhow::{bail, Result};
+use anyhow::{Context, Result};
+use rayon::prelude::*;
+use serde::Serialize;
 
-use crate::app::Exit;
-use crate::config::BuildConfig;
+use crate::app::{self, Exit};
+use crate::config::{BuildConfig, Output};
+use crate::posting::Posting;
 use crate::profile::schema::Profile;
 use crate::score::Evidence;
 
+/// File extensions read as postings.
+const POSTING_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
+
+/// Names the summary files take; no résumé may be named like them.
+const RESERVED: [&str; 1] = ["index"];
+
+/// How many terms the index lists per posting.
+const TOP_TERMS: usize = 5;
+
+/// One posting's line in the index.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Entry {
+    /// The posting file, as given on the command line.
+    pub posting: String,
+    pub title: Option<String>,
+    pub company: Option<String>,
+    pub fit: f64,
+    /// The most important matched terms.
+    pub matched: Vec<String>,
+    /// Required terms the profile does not evidence.
+    pub missing_required: Vec<String>,
+    /// Files written, relative to the output folder.
+    pub files: Vec<String>,
+}
+
+/// A posting that could not be done.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Failure {
+    pub posting: String,
+    pub error: String,
+}
+
+/// One term across the folder.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Gap {
+    pub term: String,
+    /// Postings that ask for it.
+    pub postings: usize,
+    /// Postings that require it.
+    pub required: usize,
+    /// Whether the profile evidences it.
+    pub evidenced: bool,
+}
+
+/// What `index.json` holds.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Index {
+    /// Highest fit first.
+    pub postings: Vec<Entry>,
+    pub failures: Vec<Failure>,
+    /// Most asked-for first.
+    pub gaps: Vec<Gap>,
+}
+
 /// Builds a résumé for every posting in `dir`.
-pub fn run(_cfg: &BuildConfig, _profile: &Profile, _ev: &Evidence, dir: &Path) -> Result<Exit> {
-    bail!(
-        "{}: building a folder of postings is not implemented yet",
-        dir.display()
-    )
+pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> Result<Exit> {
+    let Output::Dir(out) = &cfg.output else {
+        unreachable!("config gives a folder of postings an output folder")
+    };
+    let files = postings_in(dir, cfg.recursive)?;
+    if files.is_empty() {
+        anyhow::bail!(
+            "{}: no postings found (looked for .{} files{})\nhint: {}",
+            dir.display(),
+            POSTING_EXTENSIONS.join(", ."),
+            if cfg.recursive {
+                ", in subfolders too"
+            } else {
+                ""
+            },
+            if cfg.recursive {
+                "put job postings in the folder as text, Markdown or HTML files"
+            } else {
+                "pass --recursive to look in subfolders"
+            }
+        );
+    }
+    std::fs::create_dir_all(out)
+        .with_context(|| format!("failed to create output folder {}", out.display()))?;
+
+    let progress = progress_bar(cfg, files.len() as u64);
+    // Read and analyse all first: names are chosen before anything is written.
+    let read: Vec<Result<Posting>> = files.par_iter().map(|p| app::read_posting(p)).collect();
+    let mut taken: HashSet<String> = RESERVED.iter().map(|s| (*s).to_owned()).collect();
+    let jobs: Vec<(usize, Result<(Posting, String)>)> = read
+        .into_iter()
+        .enumerate()
+        .map(|(i, r)| {
+            let r = r.map(|posting| {
+                let slug = unique(app::slug(&posting, &stem(&files[i])), &mut taken);
+                (posting, slug)
+            });
+            (i, r)
+        })
+        .collect();
+
+    let results: Vec<Result<(Entry, app::Built)>> = jobs
+        .into_par_iter()
+        .map(|(i, job)| {
+            let r = job.and_then(|(posting, slug)| {
+                let built = app::tailor(cfg, profile, ev, &posting)?;
+                let mut written = Vec::new();
+                for (format, bytes) in &built.files {
+                    let name = format!("{slug}.{}", format.extension());
+                    app::write_atomic(&out.join(&name), bytes)?;
+                    written.push(name);
+                }
+                Ok((entry(&files[i], &built, written), built))
+            });
+            progress.inc(1);
+            r
+        })
+        .collect();
+    progress.finish_and_clear();
+
+    let mut index = Index {
+        postings: Vec::new(),
+        failures: Vec::new(),
+        gaps: Vec::new(),
+    };
+    let mut builts = Vec::new();
+    for (path, r) in files.iter().zip(results) {
+        match r {
+            Ok((e, b)) => {
+                index.postings.push(e);
+                builts.push(b);
+            }
+            Err(err) => index.failures.push(Failure {
+                posting: path.display().to_string(),
+                error: format!("{err:#}"),
+            }),
+        }
+    }
+    index.postings.sort_by(|a, b| {
+        b.fit
+            .total_cmp(&a.fit)
+            .then_with(|| a.posting.cmp(&b.posting))
+    });
+    index.gaps = gaps(&builts);
+
+    let md = index_markdown(&index);
+    let mut json = serde_json::to_string_pretty(&index)?;
+    json.push('\n');
+    app::write_atomic(&out.join("index.md"), md.as_bytes())?;
+    app::write_atomic(&out.join("index.json"), json.as_bytes())?;
+
+    if !cfg.quiet {
+        let mut err = std::io::stderr().lock();
+        write!(err, "{}", stderr_summary(&index, out))?;
+    } else if !index.failures.is_empty() {
+        let mut err = std::io::stderr().lock();
+        for f in &index.failures {
+            writeln!(err, "error: {}", f.error)?;
+        }
+    }
+    Ok(if index.failures.is_empty() {
+        Exit::Ok
+    } else {
+        Exit::SomeFailed
+    })
+}
+
+/// Posting files in `dir` (and its subfolders with `recursive`), sorted.
+/// Hidden files and folders are skipped; symbolic links to folders are not
+/// followed, so a link loop cannot trap the walk.
+pub fn postings_in(dir: &Path, recursive: bool) -> Result<Vec<PathBuf>> {
+    let mut found = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        let entries = std::fs::read_dir(&d)
+            .with_context(|| format!("failed to read folder {}", d.display()))?;
+        for e in entries {
+            let e = e.with_context(|| format!("failed to read folder {}", d.display()))?;
+            let path = e.path();
+            if e.file_name().to_string_lossy().starts_with('.') {
+                continue;
+            }
+            let kind = e
+                .file_type()
+                .with_context(|| format!("failed to read {}", path.display()))?;
+            if kind.is_dir() {
+                if recursive {
+                    stack.push(path);
+                }
+            } else if is_posting(&path) {
+                found.push(path);
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+fn is_posting(path: &Path) -> bool {
+    path.extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| POSTING_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
+}
+
+fn stem(path: &Path) -> String {
+    path.file_stem()
+        .map(|s| s.to_string_lossy().into_owned())
+        .unwrap_or_default()
+}
+
+/// `slug`, or `slug-2`, `slug-3`, … : the first not yet taken.
+fn unique(slug: String, taken: &mut HashSet<String>) -> String {
+    let mut name = slug.clone();
+    let mut n = 2;
+    while !taken.insert(name.clone()) {
+        name = format!("{slug}-{n}");
+        n += 1;
+    }
+    name
+}
+
+fn progress_bar(cfg: &BuildConfig, len: u64) -> indicatif::ProgressBar {
+    if cfg.quiet || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::new(len);
+    if let Ok(style) =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} postings {elapsed}")
+    {
+        bar.set_style(style);
+    }
+    bar
+}
+
+fn entry(path: &Path, built: &app::Built, files: Vec<String>) -> Entry {
+    let m = &built.matched;
+    Entry {
+        posting: path.display().to_string(),
+        title: m.posting.title.clone(),
+        company: m.posting.company.clone(),
+        fit: m.fit,
+        matched: m
+            .keywords
+            .iter()
+            .filter(|k| k.matched)
+            .take(TOP_TERMS)
+            .map(|k| k.term.clone())
+            .collect(),
+        missing_required: m
+            .keywords
+            .iter()
+            .filter(|k| !k.matched && k.required)
+            .map(|k| k.term.clone())
+            .collect(),
+        files,
+    }
+}
+
+/// Terms across the folder: how many postings ask for each (and require
+/// it), and whether the profile evidences it; most asked-for first.
+pub fn gaps(builts: &[app::Built]) -> Vec<Gap> {
+    let mut by_term: BTreeMap<&str, Gap> = BTreeMap::new();
+    for b in builts {
+        for k in &b.matched.keywords {
+            let g = by_term.entry(k.term.as_str()).or_insert_with(|| Gap {
+                term: k.term.clone(),
+                postings: 0,
+                required: 0,
+                evidenced: k.matched,
+            });
+            g.postings += 1;
+            g.evidenced |= k.matched;
+            g.required += usize::from(k.required);
+        }
+    }
+    let mut v: Vec<Gap> = by_term.into_values().collect();
+    v.sort_by(|a, b| {
+        b.postings
+            .cmp(&a.postings)
+            .then(b.required.cmp(&a.required))
+            .then_with(|| a.term.cmp(&b.term))
+    });
+    v
+}
+
+/// The index as a Markdown page: the ranking, the failures, the gaps.
+pub fn index_markdown(index: &Index) -> String {
+    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
+    let mut s = String::from("# Postings ranked by fit\n\n");
+    if index.postings.is_empty() {
+        s.push_str("No posting could be built.\n");
+    } else {
+        s.push_str("| Fit | Posting | Matched | Missing (required) | Résumé |\n");
+        s.push_str("|---:|---|---|---|---|\n");
+        for e in &index.postings {
+            let name = match (&e.title, &e.company) {
+                (Some(t), Some(c)) => format!("{t} — {c}"),
+                (Some(t), None) => t.clone(),
+                (None, Some(c)) => c.clone(),
+                (None, None) => String::new(),
+            };
+            let file = Path::new(&e.posting)
+                .file_name()
+                .map(|f| f.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            let links: Vec<String> = e
+                .files
+                .iter()
+                .map(|f| {
+                    format!(
+                        "[{}](<{f}>)",
+                        Path::new(f)
+                            .extension()
+                            .map_or_else(String::new, |x| x.to_string_lossy().into_owned())
+                    )
+                })
+                .collect();
+            let _ = writeln!(
+                s,
+                "| {:.0} | {}{}{} | {} | {} | {} |",
+                e.fit,
+                cell(&name),
+                if name.is_empty() { "" } else { "<br>" },
+                cell(&file),
+                cell(&e.matched.join(", ")),
+                cell(&e.missing_required.join(", ")),
+                links.join(" ")
+            );
+        }
+    }
+    if !index.failures.is_empty() {
+        s.push_str("\n## Failed\n\n");
+        for f in &index.failures {
+            let _ = writeln!(s, "- {}", cell(&f.error));
+        }
+    }
+    let asked: Vec<&Gap> = index.gaps.iter().filter(|g| g.postings > 1).collect();
+    if !index.gaps.is_empty() {
+        let n = index.postings.len();
+        s.push_str("\n## Gaps across the postings\n\n");
+        let missing: Vec<&Gap> = index
+            .gaps
+            .iter()
+            .filter(|g| !g.evidenced)
+            .take(15)
+            .collect();
+        if !missing.is_empty() {
+            s.push_str(
+                "Asked for most often and not evidenced by the profile: learn them, or \
+                 document them if you already have them.\n\n",
+            );
+            s.push_str("| Term | Postings | Required in |\n|---|---:|---:|\n");
+            for g in missing {
+                let _ = writeln!(
+                    s,
+                    "| {} | {} of {n} | {} |",
+                    cell(&g.term),
+                    g.postings,
+                    g.required
+                );
+            }
+        }
+        let evidenced: Vec<&str> = asked
+            .iter()
+            .filter(|g| g.evidenced)
+            .take(15)
+            .map(|g| g.term.as_str())
+            .collect();
+        if !evidenced.is_empty() {
+            let _ = writeln!(
+                s,
+                "\nAsked for by more than one posting and evidenced: {}.",
+                evidenced.join(", ")
+            );
+        }
+    }
+    s
+}
+
+/// The closing summary on stderr: the ranking, the failures, where it went.
+fn stderr_summary(index: &Index, out: &Path) -> String {
+    let mut s = String::new();
+    for e in &index.postings {
+        let name = match (&e.title, &e.company) {
+            (Some(t), Some(c)) => format!("{t} at {c}"),
+            (Some(t), None) => t.clone(),
+            (None, Some(c)) => c.clone(),
+            (None, None) => e.posting.clone(),
+        };
+        let _ = writeln!(s, "{:>4.0}  {name}", e.fit);
+    }
+    for f in &index.failures {
+        let _ = writeln!(s, "error: {}", f.error);
+    }
+    let total = index.postings.len() + index.failures.len();
+    let _ = writeln!(
+        s,
+        "built {} of {total} résumés in {}; ranking and gaps in {}",
+        index.postings.len(),
+        out.display(),
+        out.join("index.md").display()
+    );
+    s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_never_collide_nor_take_the_index_name() {
+        let mut taken: HashSet<String> = RESERVED.iter().map(|s| (*s).to_owned()).collect();
+        let names: Vec<String> = ["a", "a", "index", "a-2", "a"]
+            .into_iter()
+            .map(|s| unique(s.to_owned(), &mut taken))
+            .collect();
+        assert_eq!(names, ["a", "a-2", "index-2", "a-2-2", "a-3"]);
+    }
+
+    #[test]
+    fn only_posting_files_are_read_and_hidden_ones_skipped() {
+        let dir = tempfile::tempdir().unwrap();
+        for f in ["b.md", "a.txt", "c.HTML", "d.pdf", ".e.md", "sub/f.md"] {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, "x").unwrap();
+        }
+        let names = |rec| -> Vec<String> {
+            postings_in(dir.path(), rec)
+                .unwrap()
+                .iter()
+                .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
+                .collect()
+        };
+        assert_eq!(names(false), ["a.txt", "b.md", "c.HTML"]);
+        assert_eq!(names(true), ["a.txt", "b.md", "c.HTML", "sub/f.md"]);
+    }
 }

@@ -6,6 +6,7 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = tailor::cli::Cli::parse();
+    tailor::app::clean_up_on_interrupt();
     match tailor::app::run(cli) {
         Ok(code) => code.into(),
         Err(err) => {

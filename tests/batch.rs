@@ -1,0 +1,168 @@
+//! `tailor build DIR`: every posting of a folder, ranked by fit, going on
+//! past bad ones.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output, Stdio};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn tailor(args: &[&str], dir: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_tailor"))
+        .current_dir(root())
+        .args(["build", "--profile", "profile.yaml"])
+        .args(args)
+        .arg(dir)
+        .stdin(Stdio::null())
+        .output()
+        .expect("tailor runs")
+}
+
+fn copy_samples(to: &Path) -> usize {
+    let mut n = 0;
+    for e in std::fs::read_dir(root().join("job-descriptions")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, to.join(p.file_name().unwrap())).unwrap();
+        n += 1;
+    }
+    n
+}
+
+fn index(out: &Path) -> serde_json::Value {
+    serde_json::from_slice(&std::fs::read(out.join("index.json")).unwrap()).unwrap()
+}
+
+#[test]
+fn a_folder_gives_one_resume_each_ranked_by_fit() {
+    let out = tempfile::tempdir().unwrap();
+    let o = tailor(
+        &["-f", "md,pdf", "-o", out.path().to_str().unwrap()],
+        &root().join("job-descriptions"),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = index(out.path());
+    let postings = v["postings"].as_array().unwrap();
+    let n = std::fs::read_dir(root().join("job-descriptions"))
+        .unwrap()
+        .count();
+    assert_eq!(postings.len(), n);
+    let fits: Vec<f64> = postings
+        .iter()
+        .map(|p| p["fit"].as_f64().unwrap())
+        .collect();
+    assert!(fits.windows(2).all(|w| w[0] >= w[1]), "{fits:?}");
+    // A platform role ranks above the nurse and iOS postings.
+    let rank = |needle: &str| {
+        postings
+            .iter()
+            .position(|p| p["posting"].as_str().unwrap().contains(needle))
+            .unwrap()
+    };
+    assert!(rank("northwind") < rank("nurse"));
+    assert!(rank("northwind") < rank("ios"));
+    let mut names = Vec::new();
+    for p in postings {
+        let files = p["files"].as_array().unwrap();
+        assert_eq!(files.len(), 2);
+        for f in files {
+            let f = f.as_str().unwrap();
+            assert!(out.path().join(f).is_file(), "{f}");
+            names.push(f.to_owned());
+        }
+    }
+    names.sort();
+    names.dedup();
+    assert_eq!(names.len(), 2 * n, "names collide");
+    let md = std::fs::read_to_string(out.path().join("index.md")).unwrap();
+    assert!(md.contains("| Fit | Posting |"));
+    assert!(md.contains("## Gaps across the postings"));
+    assert!(v["gaps"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|g| g["evidenced"] == false));
+    // Nothing on stderr but the summary; no progress bar when not a terminal.
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(err.contains(&format!("built {n} of {n}")), "{err}");
+    assert!(!err.contains('\r'));
+}
+
+#[test]
+fn bad_postings_are_reported_and_the_rest_are_done() {
+    let dir = tempfile::tempdir().unwrap();
+    let n = copy_samples(dir.path());
+    std::fs::write(dir.path().join("empty.txt"), "").unwrap();
+    std::fs::write(
+        dir.path().join("binary.md"),
+        [0u8, 159, 146, 150, 0, 1, 2, 3].repeat(50),
+    )
+    .unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let o = tailor(&["-q", "-o", out.path().to_str().unwrap()], dir.path());
+    assert_eq!(o.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("empty.txt") && err.contains("binary.md"),
+        "{err}"
+    );
+    let v = index(out.path());
+    assert_eq!(v["postings"].as_array().unwrap().len(), n);
+    let failures = v["failures"].as_array().unwrap();
+    assert_eq!(failures.len(), 2);
+    assert!(failures[0]["error"].as_str().unwrap().contains("binary"));
+    let md = std::fs::read_to_string(out.path().join("index.md")).unwrap();
+    assert!(md.contains("## Failed"));
+    // Only finished files: no temporary ones.
+    for e in std::fs::read_dir(out.path()).unwrap() {
+        let name = e.unwrap().file_name().to_string_lossy().into_owned();
+        assert!(!name.starts_with('.'), "{name}");
+    }
+}
+
+#[test]
+fn recursive_reads_subfolders_and_same_titles_get_distinct_names() {
+    let dir = tempfile::tempdir().unwrap();
+    let sub = dir.path().join("a/b");
+    std::fs::create_dir_all(&sub).unwrap();
+    let posting = root().join("job-descriptions/northwind-health-platform-engineer.md");
+    std::fs::copy(&posting, dir.path().join("one.md")).unwrap();
+    std::fs::copy(&posting, sub.join("two.md")).unwrap();
+    let out = tempfile::tempdir().unwrap();
+    let flat = tailor(&["-q", "-o", out.path().to_str().unwrap()], dir.path());
+    assert!(flat.status.success());
+    assert_eq!(index(out.path())["postings"].as_array().unwrap().len(), 1);
+    let o = tailor(
+        &["-q", "-r", "-o", out.path().to_str().unwrap()],
+        dir.path(),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = index(out.path());
+    let mut files: Vec<&str> = v["postings"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|p| p["files"][0].as_str().unwrap())
+        .collect();
+    files.sort_unstable();
+    assert_eq!(
+        files,
+        [
+            "northwind-health-senior-platform-engineer-2.md",
+            "northwind-health-senior-platform-engineer.md"
+        ]
+    );
+}
+
+#[test]
+fn a_folder_without_postings_is_an_error_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("notes.pdf"), "x").unwrap();
+    let o = tailor(&[], dir.path());
+    assert_eq!(o.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(
+        err.contains("no postings found") && err.contains("hint:"),
+        "{err}"
+    );
+}
