@@ -311,8 +311,7 @@ fn import(args: &ImportArgs) -> Result<Exit> {
 /// `tailor check`: every problem of a profile, then a one-line summary.
 fn check(args: &CheckArgs) -> Result<Exit> {
     let path = &args.profile;
-    let bytes = std::fs::read(path)
-        .with_context(|| format!("failed to read profile {}", path.display()))?;
+    let bytes = load::read(path)?;
     let mut diags = crate::profile::validate::check_bytes(&bytes, &path.display().to_string());
     diagnostic::sort(&mut diags);
     let mut out = std::io::stdout().lock();

@@ -155,6 +155,7 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
                 && posting.title.is_some()
                 && posting.lines.is_empty()
                 && line.starts_with('#')
+                && section.is_none()
             {
                 posting.company = Some(clean);
                 continue;
@@ -635,6 +636,13 @@ mod tests {
             .into_iter()
             .map(|l| (l.kind, l.text))
             .collect()
+    }
+
+    #[test]
+    fn a_section_heading_below_the_title_is_not_the_company() {
+        let p = analyse("# Platform Engineer\n## Requirements\n- AWS\n", "t").unwrap();
+        assert_eq!(p.company, None);
+        assert_eq!(p.lines[0].kind, SectionKind::Required);
     }
 
     #[test]

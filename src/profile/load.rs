@@ -18,12 +18,52 @@ use super::schema::Profile;
 /// Reads and parses a profile file; the error lists every problem found, one
 /// `path:line:column: message` a line.
 pub fn load(path: &Path) -> Result<Profile> {
-    let bytes = std::fs::read(path)
-        .with_context(|| format!("failed to read profile {}", path.display()))?;
-    parse_bytes(&bytes, &path.display().to_string()).map_err(|diags| {
+    let bytes = read(path)?;
+    let file = path.display().to_string();
+    let located = |diags: Vec<Diagnostic>| {
         let lines: Vec<String> = diags.iter().map(Diagnostic::located).collect();
         anyhow::anyhow!("{}", lines.join("\n"))
-    })
+    };
+    let text = decode(&bytes, &file).map_err(|d| located(vec![d]))?;
+    let profile = parse(text, &file).map_err(located)?;
+    let errors = super::validate::errors(&profile, text, &file);
+    if !errors.is_empty() {
+        let lines: Vec<String> = errors.iter().map(Diagnostic::located).collect();
+        anyhow::bail!(
+            "{}\nhint: `tailor check {file}` lists every problem, warnings too",
+            lines.join("\n")
+        );
+    }
+    Ok(profile)
+}
+
+/// The largest profile tailor reads. A hand-kept profile is tens of
+/// kilobytes; a file a hundred times that is the wrong file, and parsing it
+/// would take seconds.
+pub const MAX_PROFILE_BYTES: u64 = 4 * 1024 * 1024;
+
+/// Reads a profile file's bytes, refusing one too large to be a profile.
+pub fn read(path: &Path) -> Result<Vec<u8>> {
+    let context = || format!("failed to read profile {}", path.display());
+    let len = match std::fs::metadata(path) {
+        Ok(m) => m.len(),
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
+            "profile {} not found\n\
+             hint: pass --profile FILE, or make one from skills matrices with `tailor import`",
+            path.display()
+        ),
+        Err(e) => return Err(e).with_context(context),
+    };
+    if len > MAX_PROFILE_BYTES {
+        anyhow::bail!(
+            "{}: the profile is {:.1} MB, more than the {} MB a profile may be\n\
+             hint: is this the right file? A profile is a hand-kept YAML file of tens of kilobytes",
+            path.display(),
+            len as f64 / 1e6,
+            MAX_PROFILE_BYTES / (1024 * 1024)
+        );
+    }
+    std::fs::read(path).with_context(context)
 }
 
 /// Decodes and parses profile bytes; `file` is only used in messages.
