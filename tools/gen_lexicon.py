@@ -21,6 +21,9 @@ Writes `data/lexicon.tsv` (CC BY-SA 4.0, see data/LEXICON-LICENSE.md):
 - flags: comma list; `weak` = known only from the noisy gazetteer;
 - a form starting with `~` is an everyday word that alone names no skill
   ("software", "users"): it matches nothing;
+- a form ending in `?ctx` counts only when a form `ctx` (words joined by
+  `_`) is mentioned in the same text (Apollo beside GraphQL, not beside
+  Salesforce);
 - a form starting with `^` counts only when the posting writes it with a
   capital letter (Go, Express, Flow: product names that are everyday words,
   and one- or two-letter names such as C, R, AI).
@@ -335,7 +338,10 @@ def main():
             if fm in curated and norm(e["term"]) != fm:
                 everyday = False
             tiny = len(fm) <= 2
-            forms.append(("^" + fm) if (" " not in fm and (everyday or tiny)) else fm)
+            fm = ("^" + fm) if (" " not in fm and (everyday or tiny)) else fm
+            if fm.lstrip("^") in overrides["context"]:
+                fm += "?" + overrides["context"][fm.lstrip("^")].replace(" ", "_")
+            forms.append(fm)
         cat = e["category"] or ("skill" if not e["strong"] else "technology")
         out.append((e["term"], cat, df[i], ",".join(flags), "|".join(forms)))
     out.sort(key=lambda r: (r[0].lower(), r[0], r[4]))
@@ -497,8 +503,8 @@ def onet_category(title):
 
 
 def parse_overrides(path):
-    """data/lexicon-overrides.txt: `+ Term | form | form [@category]`, `- form`, `! form`."""
-    res = {"add": [], "drop": [], "block": []}
+    """data/lexicon-overrides.txt: `+ Term | form | form?context [@category]`, `- form`, `! form`."""
+    res = {"add": [], "drop": [], "block": [], "context": {}}
     if not os.path.exists(path):
         return res
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
@@ -511,7 +517,14 @@ def parse_overrides(path):
             if "@" in rest:
                 rest, cat = rest.rsplit("@", 1)
                 cat = cat.strip()
-            res["add"].append({"forms": [x.strip() for x in rest.split("|") if x.strip()], "category": cat})
+            forms = []
+            for x in rest.split("|"):
+                x, _, ctx = x.strip().partition("?")
+                if x:
+                    forms.append(x.strip())
+                if ctx:
+                    res["context"][norm(x)] = " ".join(norm(c) for c in ctx.split(","))
+            res["add"].append({"forms": forms, "category": cat})
         elif op == "-":
             res["drop"].append(rest)
         elif op == "!":

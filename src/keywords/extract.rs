@@ -47,6 +47,8 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut key = String::new();
     let mut i = 0;
+    // Mentions that count only beside another term: (index, its form).
+    let mut needs: Vec<(usize, &str)> = Vec::new();
     while i < toks.len() {
         if let Some(m) = coordinated(lex, &text, &toks, i, &mut key) {
             // "unit and integration testing": unit testing here, the rest
@@ -67,13 +69,16 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             if let Some(form) = lex.lookup(&key) {
                 let surface = &text[toks[i].start..toks[i + n - 1].end];
                 if !form.cased || cased_ok(&text, &toks[i], surface, &lex.term(form.term).name) {
-                    hit = Some((n, form.term, surface.to_owned(), form.cased));
+                    hit = Some((n, form.term, surface.to_owned(), form.cased, form.context));
                     break;
                 }
             }
         }
         match hit {
-            Some((n, term, surface, cased)) => {
+            Some((n, term, surface, cased, context)) => {
+                if let Some(c) = context {
+                    needs.push((out.len(), c));
+                }
                 out.push(Mention {
                     term,
                     surface,
@@ -84,6 +89,21 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             }
             None => i += 1,
         }
+    }
+    if !needs.is_empty() {
+        let drop: Vec<usize> = needs
+            .iter()
+            .filter(|(_, c)| {
+                let want = lex.lookup(&c.replace('_', " ")).map(|f| f.term);
+                !out.iter().any(|m| Some(m.term) == want)
+            })
+            .map(|&(i, _)| i)
+            .collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
+        });
     }
     // An everyday word (Go, Flow) counts only near another technical term.
     let anchors: Vec<usize> = out
@@ -268,6 +288,14 @@ mod tests {
         assert!(names("Rest of the day, with GraphQL")
             .iter()
             .all(|n| n != "REST APIs"));
+    }
+
+    #[test]
+    fn apollo_is_graphql_only_beside_graphql() {
+        assert_eq!(names("GraphQL/Apollo"), ["GraphQL", "Apollo GraphQL"]);
+        assert!(names("Salesforce, Apollo, Outreach")
+            .iter()
+            .all(|n| n != "Apollo GraphQL"));
     }
 
     #[test]
