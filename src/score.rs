@@ -510,13 +510,27 @@ fn fit(keywords: &[Keyword]) -> f64 {
     let got: f64 = keywords
         .iter()
         .filter(|k| k.matched)
-        .map(|k| k.weight)
+        .map(|k| k.weight * credit(k))
         .sum();
     // An empty float sum is -0.0, which would print as "-0".
     if got <= 0.0 {
         return 0.0;
     }
     round(100.0 * got / total)
+}
+
+/// How much a match counts towards the fit: work a bullet describes is
+/// worth more than a name on a certificate, a skills list or a summary.
+fn credit(k: &Keyword) -> f64 {
+    const CLAIMS: [&str; 4] = ["skills:", "cert:", "summary:", "project:"];
+    if k.evidence
+        .iter()
+        .any(|e| !CLAIMS.iter().any(|c| e.starts_with(c)))
+    {
+        1.0
+    } else {
+        0.5
+    }
 }
 
 fn round(x: f64) -> f64 {
