@@ -96,13 +96,54 @@ impl Evidence {
             stems: HashMap::new(),
             fuzzy: Vec::new(),
         };
+
+        // Every text the profile writes, with the terms it mentions: the
+        // bullets first (in `profile.bullets()` order), then the rest.
+        let bullets: Vec<_> = profile.bullets().collect();
+        let mut texts: Vec<(String, &str)> = bullets
+            .iter()
+            .map(|(_, b)| (b.id.clone(), b.text.as_str()))
+            .collect();
         for p in &profile.projects {
+            let label = format!("project:{}", p.id);
             if let Some(s) = &p.summary {
-                ev.add_text(s, &format!("project:{}", p.id));
+                texts.push((label.clone(), s));
             }
-            ev.add_text(&p.name, &format!("project:{}", p.id));
+            texts.push((label, &p.name));
         }
-        for (project, b) in profile.bullets() {
+        for s in &profile.summaries {
+            texts.push((format!("summary:{}", s.id), &s.text));
+        }
+        for area in &profile.skills {
+            texts.push((format!("skills:{}", area.name), &area.name));
+        }
+        for c in &profile.certifications {
+            texts.push((format!("cert:{}", c.name), &c.name));
+        }
+        let certs = texts.len() - profile.certifications.len();
+        let found: Vec<Vec<(TermId, String)>> = texts
+            .iter()
+            .enumerate()
+            .map(|(i, (_, t))| {
+                let mut found: Vec<(TermId, String)> = mentions(&ev.lexicon, t)
+                    .into_iter()
+                    .map(|m| (m.term, norm(&m.surface)))
+                    .collect();
+                if i >= certs {
+                    // A certificate vouches for what its name names: "AWS
+                    // Solutions Architect Associate" for solution architecture.
+                    found.extend(inner_mentions(&ev.lexicon, t));
+                }
+                found
+            })
+            .collect();
+        let written: HashSet<TermId> = found.iter().flatten().map(|(t, _)| *t).collect();
+        let umbrella = Umbrella {
+            written: &written,
+            surfaces: found.iter().flatten().map(|(_, s)| s.as_str()).collect(),
+        };
+
+        for (i, (project, b)) in bullets.iter().enumerate() {
             let pi = project.and_then(|p| profile.projects.iter().position(|q| q.id == p.id));
             let level = b
                 .skills
@@ -115,16 +156,29 @@ impl Evidence {
                 let age_years = f64::from(now.saturating_sub(p.end.months(now))) / 12.0;
                 (1.0 / (1.0 + 0.12 * age_years)).max(0.5)
             });
+            let tags: Vec<(TermId, String)> = b
+                .tags
+                .iter()
+                .filter_map(|t| {
+                    let form = norm(t);
+                    let id = ev.lexicon.find(t)?;
+                    (!umbrella.only_qualified(id, &form)).then_some((id, form))
+                })
+                .collect();
             let mut terms = Vec::new();
-            for m in mentions(&ev.lexicon, &b.text) {
-                terms.push(m.term);
-                ev.add_source(m.term, &b.id, &norm(&m.surface));
-            }
-            for t in &b.tags {
-                if let Some(id) = ev.lexicon.find(t) {
-                    terms.push(id);
-                    ev.add_source(id, &b.id, &norm(t));
+            for (term, form) in &found[i] {
+                // "for auditing purposes" says nothing of an auditor's
+                // skills: a business skill counts when the bullet claims it.
+                let claimed = tags.iter().any(|(t, _)| t == term);
+                if ev.lexicon.term(*term).category == "business" && !claimed {
+                    continue;
                 }
+                terms.push(*term);
+                ev.add_source(*term, &b.id, form);
+            }
+            for (id, form) in &tags {
+                terms.push(*id);
+                ev.add_source(*id, &b.id, form);
             }
             terms.sort_unstable();
             terms.dedup();
@@ -142,25 +196,25 @@ impl Evidence {
                 words,
             });
         }
-        for area in &profile.skills {
-            let label = format!("skills:{}", area.name);
-            ev.add_text(&area.name, &label);
-            for k in &area.keywords {
-                if let Some(id) = ev.lexicon.find(k) {
-                    ev.add_source(id, &label, &norm(k));
+        for ((label, _), found) in texts.iter().zip(&found).skip(bullets.len()) {
+            for (term, form) in found {
+                if ev.lexicon.term(*term).category != "business" {
+                    ev.add_source(*term, label, form);
                 }
             }
         }
-        for c in &profile.certifications {
-            ev.add_text(&c.name, &format!("cert:{}", c.name));
+        for area in &profile.skills {
+            let label = format!("skills:{}", area.name);
+            for k in &area.keywords {
+                let form = norm(k);
+                if let Some(id) = ev.lexicon.find(k) {
+                    if !umbrella.only_qualified(id, &form) {
+                        ev.add_source(id, &label, &form);
+                    }
+                }
+            }
         }
         ev
-    }
-
-    fn add_text(&mut self, text: &str, label: &str) {
-        for m in mentions(&self.lexicon, text) {
-            self.add_source(m.term, label, &norm(&m.surface));
-        }
     }
 
     fn add_source(&mut self, term: TermId, label: &str, form: &str) {
@@ -205,6 +259,37 @@ impl Evidence {
             }
         }
         None
+    }
+}
+
+/// Terms named inside a name, from its second word on.
+fn inner_mentions(lex: &Lexicon, name: &str) -> Vec<(TermId, String)> {
+    let words: Vec<&str> = name.split_whitespace().collect();
+    (1..words.len())
+        .flat_map(|k| mentions(lex, &words[k..].join(" ")))
+        .map(|m| (m.term, norm(&m.surface)))
+        .collect()
+}
+
+/// What the profile's own words say about a claimed term.
+struct Umbrella<'a> {
+    /// Terms some profile text mentions.
+    written: &'a HashSet<TermId>,
+    /// Normalised surfaces of every mention in profile text.
+    surfaces: HashSet<&'a str>,
+}
+
+impl Umbrella<'_> {
+    /// A tag or skill keyword ("Azure") that the profile's text only ever
+    /// writes as part of a longer name ("Azure Enterprise Apps", "Azure
+    /// group") is a claim about that narrower thing, not the umbrella.
+    fn only_qualified(&self, term: TermId, form: &str) -> bool {
+        if self.written.contains(&term) {
+            return false;
+        }
+        self.surfaces.iter().any(|s| {
+            s.len() > form.len() && s.starts_with(form) && s.as_bytes()[form.len()] == b' '
+        })
     }
 }
 
@@ -425,9 +510,27 @@ fn fit(keywords: &[Keyword]) -> f64 {
     let got: f64 = keywords
         .iter()
         .filter(|k| k.matched)
-        .map(|k| k.weight)
+        .map(|k| k.weight * credit(k))
         .sum();
+    // An empty float sum is -0.0, which would print as "-0".
+    if got <= 0.0 {
+        return 0.0;
+    }
     round(100.0 * got / total)
+}
+
+/// How much a match counts towards the fit: work a bullet describes is
+/// worth more than a name on a certificate, a skills list or a summary.
+fn credit(k: &Keyword) -> f64 {
+    const CLAIMS: [&str; 4] = ["skills:", "cert:", "summary:", "project:"];
+    if k.evidence
+        .iter()
+        .any(|e| !CLAIMS.iter().any(|c| e.starts_with(c)))
+    {
+        1.0
+    } else {
+        0.5
+    }
 }
 
 fn round(x: f64) -> f64 {

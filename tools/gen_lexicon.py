@@ -21,6 +21,9 @@ Writes `data/lexicon.tsv` (CC BY-SA 4.0, see data/LEXICON-LICENSE.md):
 - flags: comma list; `weak` = known only from the noisy gazetteer;
 - a form starting with `~` is an everyday word that alone names no skill
   ("software", "users"): it matches nothing;
+- a form ending in `?ctx` counts only when a form `ctx` (words joined by
+  `_`) is mentioned in the same text (Apollo beside GraphQL, not beside
+  Salesforce);
 - a form starting with `^` counts only when the posting writes it with a
   capital letter (Go, Express, Flow: product names that are everyday words,
   and one- or two-letter names such as C, R, AI).
@@ -244,18 +247,23 @@ def main():
         if weak and (any(t in SOFT_WORDS for t in toks) or toks[-1] in ROLE_WORDS):
             drop.add(k)
 
+    # 1c. Variants of one name: plurals ("REST APIs" = "REST API"), a
+    # vendor prefix ("Apache Kafka" = "Kafka") and a phrase with its acronym
+    # ("proof of concept (POC)" = "proof of concept" = "POC").
+    merge_variants(lex, drop, english)
+
     # 2. Groups.
     groups = defaultdict(set)
     for k in lex.parent:
         groups[lex.find(k)].add(k)
     entries = []
     for root, keys in groups.items():
-        keys = {k for k in keys if k not in drop and k not in soft and valid_form(k)}
+        keys = {k for k in keys if k not in drop and (k not in soft or k in curated) and valid_form(k)}
         popular = any(k in lex.popular for k in keys)
         if not keys:
             continue
         disp = [lex.display[k] for k in keys if k in lex.display]
-        display = min(disp)[1] if disp else pretty(min(keys, key=lambda k: (len(k), k)))
+        display = min(disp)[1] if disp else None
         cats = [lex.category[k] for k in keys if k in lex.category]
         category = min(cats)[1] if cats else None
         strong = any(k in lex.strong for k in keys)
@@ -271,18 +279,23 @@ def main():
     df = [0] * len(entries)
     n_post = 0
     lower_uses, all_uses = defaultdict(int), defaultdict(int)
+    # How postings write the names that no source gives a cased display
+    # name for ("dynamodb" -> "DynamoDB", "argocd" -> "ArgoCD").
+    needs_display = {i for i, e in enumerate(entries) if not e["term"] or e["term"] == e["term"].lower()}
+    written = defaultdict(lambda: defaultdict(int))
     word = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
     with open(os.path.join(a.shared, "corpus", "remote-jobs.jsonl"), encoding="utf-8") as f:
         for line in f:
             n_post += 1
-            text = json.loads(line)["text"]
+            text = unicodedata.normalize("NFKC", json.loads(line)["text"]).replace("\u2019", "'")
             for w in word.findall(text):
                 lw = w.lower()
                 if lw in english:
                     all_uses[lw] += 1
                     if w == lw:
                         lower_uses[lw] += 1
-            toks = norm(text).split()
+            spans = tokens(text)
+            toks = [t for t, _, _ in spans]
             seen = set()
             for i in range(len(toks)):
                 for n in range(1, maxn + 1):
@@ -291,8 +304,15 @@ def main():
                     j = form_to_entry.get(" ".join(toks[i:i + n]))
                     if j is not None:
                         seen.add(j)
+                        if j in needs_display:
+                            surface = " ".join(text[spans[i][1]:spans[i + n - 1][2]].split())
+                            if PLAIN.fullmatch(surface):
+                                written[j][surface] += 1
             for j in seen:
                 df[j] += 1
+    for i, e in enumerate(entries):
+        if i in needs_display:
+            e["term"] = display_name(e, written.get(i, {}))
 
     out = []
     for i, e in enumerate(entries):
@@ -311,9 +331,17 @@ def main():
             # An everyday word that is also a product name (Go, Express,
             # Flow) counts only when written with a capital; so do one- and
             # two-letter names (C, R, AI).
-            everyday = fm in lex.brand and fm in english and lower_uses[fm] >= 0.25 * max(all_uses[fm], 1)
+            lower_share = lower_uses[fm] / max(all_uses[fm], 1)
+            everyday = fm in english and (lower_share >= 0.25 if fm in lex.brand else lower_share >= 0.1)
+            # A curated everyday word names its skill in any case
+            # ("monitoring"), unless it is the product's own name ("Go").
+            if fm in curated and norm(e["term"]) != fm:
+                everyday = False
             tiny = len(fm) <= 2
-            forms.append(("^" + fm) if (" " not in fm and (everyday or tiny)) else fm)
+            fm = ("^" + fm) if (" " not in fm and (everyday or tiny)) else fm
+            if fm.lstrip("^") in overrides["context"]:
+                fm += "?" + overrides["context"][fm.lstrip("^")].replace(" ", "_")
+            forms.append(fm)
         cat = e["category"] or ("skill" if not e["strong"] else "technology")
         out.append((e["term"], cat, df[i], ",".join(flags), "|".join(forms)))
     out.sort(key=lambda r: (r[0].lower(), r[0], r[4]))
@@ -349,6 +377,104 @@ ROLE_WORDS = {
 }
 
 
+def tokens(text):
+    """Tokens of NFKC text as (normalised token, start, end), as norm() splits them."""
+    out = []
+    for m in TOKEN_CI.finditer(text):
+        t, start = m.group(0), m.start()
+        if t.startswith(".") and start > 0 and text[start - 1].isalnum():
+            t, start = t[1:], start + 1
+        out.append((t.lower(), start, m.end()))
+    return out
+
+
+PLAIN = re.compile(r"[A-Za-z0-9+#][A-Za-z0-9+#. /&'-]*")
+TOKEN_CI = re.compile(r"\.?[A-Za-z0-9+#]+")
+
+
+def display_name(entry, written):
+    """The way postings most often write a term, else a tidied form."""
+    if written:
+        best = max(written.items(), key=lambda kv: (kv[1], kv[0] != kv[0].lower(), kv[0]))[0]
+        cased = [(n, w) for w, n in written.items() if w != w.lower() and w != w.upper() or len(w) <= 4 and w == w.upper()]
+        # A name that postings write in lower case is a phrase ("proof of
+        # concept"): shown with a capital; a product keeps its own casing.
+        if best == best.lower() and cased and max(cased)[0] * 3 >= written[best]:
+            best = max(cased)[1]
+        if best == best.lower():
+            best = best[0].upper() + best[1:]
+        return best
+    return entry["term"] or pretty(min(entry["forms"], key=lambda k: (len(k), k)))
+
+
+def singular(tok):
+    if len(tok) > 4 and tok.endswith("ies"):
+        return tok[:-3] + "y"
+    if len(tok) > 3 and tok.endswith("s") and not tok.endswith(("ss", "us", "is")):
+        return tok[:-1]
+    return tok
+
+
+STOP = {"of", "and", "the", "for", "to", "in", "on", "with", "a"}
+
+
+def merge_variants(lex, drop, english):
+    """Unites groups whose names differ only by a plural, a vendor prefix or
+    an acronym; never two groups that curated sources both vouch for."""
+    def strong(root):
+        return root in strong_roots
+
+    roots = defaultdict(set)
+    for k in lex.parent:
+        roots[lex.find(k)].add(k)
+    strong_roots = {r for r, ks in roots.items() if any(k in lex.strong for k in ks)}
+
+    def unite(a, b):
+        ra, rb = lex.find(a), lex.find(b)
+        if ra == rb or (strong(ra) and strong(rb)):
+            return
+        lex.parent[rb] = ra
+        if strong(rb):
+            strong_roots.add(ra)
+
+    keys = [k for k in lex.parent if k not in drop]
+    by_variant = defaultdict(list)
+    for k in keys:
+        toks = k.split()
+        if len(toks) >= 2 or len(k) > 5:
+            by_variant[" ".join(toks[:-1] + [singular(toks[-1])])].append(k)
+    for ks in by_variant.values():
+        for k in ks[1:]:
+            unite(ks[0], k)
+
+    for k in keys:
+        toks = k.split()
+        if len(toks) == 2 and toks[0] == "apache" and toks[1] in lex.parent:
+            rest = toks[1]
+            if rest not in english or not strong(lex.find(rest)):
+                unite(k, rest)
+
+    expansions = defaultdict(set)
+    for k in keys:
+        toks = k.split()
+        if len(toks) < 3 or not toks[-1].isalpha() or len(toks[-1]) < 3:
+            continue
+        acr, words = toks[-1], toks[:-1]
+        if acr in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in STOP)):
+            phrase = " ".join(words)
+            expansions[acr].add(phrase)
+            if phrase in lex.parent:
+                unite(phrase, k)
+    for acr, phrases in expansions.items():
+        if len(phrases) != 1 or acr in english:
+            continue
+        (phrase,) = phrases
+        # An acronym a curated source already gives a meaning keeps it
+        # ("SCM" is source control, not supply chain management).
+        if acr in lex.parent and not strong(lex.find(acr)):
+            unite(phrase if phrase in lex.parent else next(k for k in keys if k.startswith(phrase + " ")), acr)
+
+
 def valid_form(k):
     if len(k) < 2 and k not in {"c", "r"}:
         return False
@@ -358,7 +484,10 @@ def valid_form(k):
 
 
 def pretty(k):
-    return " ".join(w.upper() if len(w) <= 3 and w.isalpha() and w not in {"and", "of", "for", "the", "to", "in", "on"} else w for w in k.split())
+    return " ".join(w.upper() if len(w) <= 3 and w.isalpha() and w not in STOP and w not in ENGLISH_SHORT else w for w in k.split())
+
+
+ENGLISH_SHORT = {"web", "app", "new", "bug", "log", "key", "dev", "ops", "git", "hub", "big", "end", "use", "all", "top"}
 
 
 def onet_category(title):
@@ -374,8 +503,8 @@ def onet_category(title):
 
 
 def parse_overrides(path):
-    """data/lexicon-overrides.txt: `+ Term | form | form [@category]`, `- form`, `! form`."""
-    res = {"add": [], "drop": [], "block": []}
+    """data/lexicon-overrides.txt: `+ Term | form | form?context [@category]`, `- form`, `! form`."""
+    res = {"add": [], "drop": [], "block": [], "context": {}}
     if not os.path.exists(path):
         return res
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
@@ -388,7 +517,14 @@ def parse_overrides(path):
             if "@" in rest:
                 rest, cat = rest.rsplit("@", 1)
                 cat = cat.strip()
-            res["add"].append({"forms": [x.strip() for x in rest.split("|") if x.strip()], "category": cat})
+            forms = []
+            for x in rest.split("|"):
+                x, _, ctx = x.strip().partition("?")
+                if x:
+                    forms.append(x.strip())
+                if ctx:
+                    res["context"][norm(x)] = " ".join(norm(c) for c in ctx.split(","))
+            res["add"].append({"forms": forms, "category": cat})
         elif op == "-":
             res["drop"].append(rest)
         elif op == "!":

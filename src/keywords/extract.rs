@@ -47,7 +47,16 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut key = String::new();
     let mut i = 0;
+    // Mentions that count only beside another term: (index, its form).
+    let mut needs: Vec<(usize, &str)> = Vec::new();
     while i < toks.len() {
+        if let Some(m) = coordinated(lex, &text, &toks, i, &mut key) {
+            // "unit and integration testing": unit testing here, the rest
+            // from the next word on.
+            out.push(m);
+            i += 2;
+            continue;
+        }
         let mut hit = None;
         for n in (1..=lex.max_tokens.min(toks.len() - i)).rev() {
             key.clear();
@@ -60,13 +69,16 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             if let Some(form) = lex.lookup(&key) {
                 let surface = &text[toks[i].start..toks[i + n - 1].end];
                 if !form.cased || cased_ok(&text, &toks[i], surface, &lex.term(form.term).name) {
-                    hit = Some((n, form.term, surface.to_owned(), form.cased));
+                    hit = Some((n, form.term, surface.to_owned(), form.cased, form.context));
                     break;
                 }
             }
         }
         match hit {
-            Some((n, term, surface, cased)) => {
+            Some((n, term, surface, cased, context)) => {
+                if let Some(c) = context {
+                    needs.push((out.len(), c));
+                }
                 out.push(Mention {
                     term,
                     surface,
@@ -77,6 +89,21 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             }
             None => i += 1,
         }
+    }
+    if !needs.is_empty() {
+        let drop: Vec<usize> = needs
+            .iter()
+            .filter(|(_, c)| {
+                let want = lex.lookup(&c.replace('_', " ")).map(|f| f.term);
+                !out.iter().any(|m| Some(m.term) == want)
+            })
+            .map(|&(i, _)| i)
+            .collect();
+        let mut k = 0;
+        out.retain(|_| {
+            k += 1;
+            !drop.contains(&(k - 1))
+        });
     }
     // An everyday word (Go, Flow) counts only near another technical term.
     let anchors: Vec<usize> = out
@@ -94,12 +121,68 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     out
 }
 
+/// "A and B tail", where "A tail" and "B tail" both name terms (unit and
+/// integration testing, Azure or AWS Lambda is not one: "Azure Lambda" is
+/// no term): the mention of "A tail" that the shared tail hides.
+fn coordinated(
+    lex: &Lexicon,
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    key: &mut String,
+) -> Option<Mention> {
+    let conj = toks.get(i + 1)?;
+    if !matches!(conj.norm.as_str(), "and" | "or") || toks.len() < i + 4 {
+        return None;
+    }
+    let (a, b) = (&toks[i], &toks[i + 2]);
+    for n in (1..=lex.max_tokens.saturating_sub(1).min(toks.len() - i - 3)).rev() {
+        let tail = &toks[i + 3..i + 3 + n];
+        let form = |head: &Token, key: &mut String| {
+            key.clear();
+            key.push_str(&head.norm);
+            for t in tail {
+                key.push(' ');
+                key.push_str(&t.norm);
+            }
+            lex.lookup(key).filter(|f| !f.cased)
+        };
+        let (Some(fa), Some(_)) = (form(a, key), form(b, key)) else {
+            continue;
+        };
+        let surface = format!(
+            "{} {}",
+            &text[a.start..a.end],
+            &text[tail[0].start..tail[n - 1].end]
+        );
+        return Some(Mention {
+            term: fa.term,
+            surface,
+            token: i,
+            cased: false,
+        });
+    }
+    None
+}
+
 /// A cased form must start with a capital; a one- or two-letter one must
 /// be written as the term is ("Go") or in capitals ("C", "AI"), and stand
 /// apart ("C-suite", "R&D" and "A/B" are not languages).
 fn cased_ok(text: &str, tok: &Token, surface: &str, name: &str) -> bool {
     let first = surface.chars().next().unwrap_or(' ');
     if !first.is_uppercase() {
+        return false;
+    }
+    // A name written in capitals (REST) is the everyday word otherwise
+    // ("the rest of the team").
+    if surface.len() > 2
+        && name.split(' ').any(|w| {
+            w.len() == surface.len()
+                && w.eq_ignore_ascii_case(surface)
+                && !w.chars().any(char::is_lowercase)
+        })
+        && surface.chars().any(char::is_lowercase)
+    {
         return false;
     }
     if surface.len() <= 2 {
@@ -189,6 +272,30 @@ mod tests {
         assert!(names("you will go far").is_empty());
         assert_eq!(names("We use Go and Kubernetes"), ["Go", "Kubernetes"]);
         assert!(names("Go to our careers page").iter().all(|n| n != "Go"));
+    }
+
+    #[test]
+    fn coordinated_names_share_their_tail() {
+        assert_eq!(
+            names("unit and integration testing"),
+            ["Unit testing", "Integration testing"]
+        );
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_not_the_everyday_word() {
+        assert_eq!(names("REST and GraphQL"), ["REST APIs", "GraphQL"]);
+        assert!(names("Rest of the day, with GraphQL")
+            .iter()
+            .all(|n| n != "REST APIs"));
+    }
+
+    #[test]
+    fn apollo_is_graphql_only_beside_graphql() {
+        assert_eq!(names("GraphQL/Apollo"), ["GraphQL", "Apollo GraphQL"]);
+        assert!(names("Salesforce, Apollo, Outreach")
+            .iter()
+            .all(|n| n != "Apollo GraphQL"));
     }
 
     #[test]
