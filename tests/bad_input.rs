@@ -98,7 +98,7 @@ fn cases() -> Vec<Case> {
             files: &[],
             args: &["match", "{root}/POSTING"],
             code: 2,
-            stderr: &["profile profile.yaml not found", "hint: pass --profile"],
+            stderr: &["profile profile.yaml not found", "hint: give the path of your profile"],
         },
         // The posting.
         Case {
@@ -147,7 +147,7 @@ fn cases() -> Vec<Case> {
             )],
             args: &["build", PROFILE, "p.md", "-o", "cv.md"],
             code: 0,
-            stderr: &["Pflegefachkraft", "fit "],
+            stderr: &["Pflegefachkraft", "fit 0/100"],
         },
         Case {
             name: "a whole HTML page",

@@ -369,5 +369,5 @@ fn check_of_bad_input_exits_2_naming_the_file() {
     Run::new(&["check", "no/such/profile.yaml"])
         .output()
         .code(2)
-        .stderr_has("error: failed to read profile no/such/profile.yaml");
+        .stderr_has("error: profile no/such/profile.yaml not found");
 }

@@ -47,8 +47,19 @@ def norm(s):
         # a '.' only starts a token at a word start (".net"), not in "node.js"
         if t.startswith(".") and m.start() > 0 and s[m.start() - 1].isalnum():
             t = t[1:]
+        # part of a word with letters beyond ASCII ("Teamfähigkeit"): not a
+        # token, as in src/keywords/normalize.rs
+        if foreign(s, m.start(), m.end()):
+            continue
         toks.append(t)
     return " ".join(toks)
+
+
+def foreign(s, start, end):
+    """Whether s[start:end] touches a non-ASCII letter or digit."""
+    before = s[start - 1] if start > 0 else ""
+    after = s[end] if end < len(s) else ""
+    return any(c and not c.isascii() and c.isalnum() for c in (before, after))
 
 
 def read_jsonl(path):

@@ -57,6 +57,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 chars.next();
             }
             prev = text[..end].chars().next_back();
+            // Part of a word with letters beyond ASCII ("Teamfähigkeit",
+            // "Zürich"): not a token, or its pieces would match terms.
+            let foreign = |c: Option<char>| c.is_some_and(|c| !c.is_ascii() && c.is_alphanumeric());
+            if foreign(text[..start].chars().next_back()) || foreign(text[end..].chars().next()) {
+                continue;
+            }
             out.push(Token { norm, start, end });
         } else {
             prev = Some(c);
@@ -122,7 +128,10 @@ mod tests {
         assert_eq!(norm(".NET Core"), ".net core");
         assert_eq!(norm("ASP.NET"), "asp net");
         assert_eq!(norm("  Kubernetes (k8s)  "), "kubernetes k8s");
-        assert_eq!(norm("Zürich"), "z rich");
+        // Words with letters beyond ASCII are not tokens at all.
+        assert_eq!(norm("Zürich"), "");
+        assert_eq!(norm("Teamfähigkeit und AWS"), "und aws");
+        assert_eq!(norm("café-AWS"), "aws");
     }
 
     #[test]

@@ -49,7 +49,8 @@ pub fn read(path: &Path) -> Result<Vec<u8>> {
         Ok(m) => m.len(),
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => anyhow::bail!(
             "profile {} not found\n\
-             hint: pass --profile FILE, or make one from skills matrices with `tailor import`",
+             hint: give the path of your profile (build and match take --profile FILE), \
+             or make one from skills matrices with `tailor import`",
             path.display()
         ),
         Err(e) => return Err(e).with_context(context),

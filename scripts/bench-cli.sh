@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Whole-process timings of one posting, as a user runs tailor:
+#   - `tailor match` on a ~5 KB corpus posting    (target: < 10 ms)
+#   - `tailor build … -o cv.pdf` on the same        (target: < 50 ms)
+#   - `tailor build … -f md` to stdout
+# and the size of a two-page PDF (target: < 100 KB).
+#
+#   scripts/bench-cli.sh
+#
+# Uses hyperfine when installed (apt-get install hyperfine), else a loop.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+corpus="../shared/corpus/remote-jobs.jsonl"
+[ -f "$corpus" ] || { echo "bench-cli: $corpus not found" >&2; exit 2; }
+cargo build --release --quiet
+work="$(mktemp -d)"
+trap 'rm -rf "$work"' EXIT
+# The first corpus posting between 4.5 and 5.5 KB that is about software.
+python3 - "$corpus" "$work/posting.md" <<'PY'
+import json, sys
+for line in open(sys.argv[1], encoding="utf-8"):
+    t = json.loads(line)["text"]
+    if 4500 <= len(t.encode()) <= 5500 and "AWS" in t:
+        open(sys.argv[2], "w", encoding="utf-8").write(t)
+        break
+PY
+bin=target/release/tailor
+echo "posting: $(wc -c < "$work/posting.md") bytes"
+if command -v hyperfine >/dev/null; then
+  hyperfine -N --warmup 5 --runs 50 \
+    "$bin match $work/posting.md" \
+    "$bin build -q $work/posting.md -f md -o -" \
+    "$bin build -q --force $work/posting.md -o $work/cv.pdf"
+else
+  for cmd in "match $work/posting.md" "build -q --force $work/posting.md -o $work/cv.pdf"; do
+    start=$(date +%s%N)
+    for _ in $(seq 50); do $bin $cmd >/dev/null; done
+    echo "$cmd: $(( ($(date +%s%N) - start) / 50000000 )) ms per run"
+  done
+fi
+# A two-page PDF: no page limit, every bullet the budget allows.
+$bin build -q --force "$work/posting.md" --max-bullets 40 --max-bullets-per-project 12 -o "$work/long.pdf"
+pages=$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$work/long.pdf")
+echo "long PDF: $pages pages, $(wc -c < "$work/long.pdf") bytes"
