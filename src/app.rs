@@ -122,7 +122,11 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence) -> Result<Exit
     }
     if !cfg.quiet {
         let mut err = std::io::stderr().lock();
-        write!(err, "{}", crate::report::build_summary(&built, &written))?;
+        write!(
+            err,
+            "{}",
+            crate::report::build_summary(&built, &written, cfg.explain)
+        )?;
     }
     Ok(Exit::Ok)
 }

@@ -90,8 +90,11 @@ pub struct BuildArgs {
     #[arg(long, short = 'r')]
     pub recursive: bool,
     /// Print nothing but errors
-    #[arg(long, short = 'q')]
+    #[arg(long, short = 'q', conflicts_with = "explain")]
     pub quiet: bool,
+    /// Also say why each bullet was chosen (on stderr)
+    #[arg(long)]
+    pub explain: bool,
 }
 
 #[derive(Debug, Args)]

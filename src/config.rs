@@ -48,6 +48,8 @@ pub struct BuildConfig {
     pub force: bool,
     pub recursive: bool,
     pub quiet: bool,
+    /// Say why each bullet was chosen.
+    pub explain: bool,
 }
 
 impl BuildConfig {
@@ -133,6 +135,7 @@ impl BuildConfig {
             force: args.force,
             recursive: args.recursive,
             quiet: args.quiet,
+            explain: args.explain,
         })
     }
 }

@@ -87,7 +87,11 @@ pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
 
 /// What `tailor build` says on stderr for one posting: fit, missing terms,
 /// what `--pages` dropped, and the files written.
-pub fn build_summary(b: &crate::app::Built, written: &[std::path::PathBuf]) -> String {
+pub fn build_summary(
+    b: &crate::app::Built,
+    written: &[std::path::PathBuf],
+    explain: bool,
+) -> String {
     let m = &b.matched;
     let mut s = String::new();
     let name = match (&m.posting.title, &m.posting.company) {
@@ -140,6 +144,22 @@ pub fn build_summary(b: &crate::app::Built, written: &[std::path::PathBuf]) -> S
             s,
             "  warning: does not fit the page limit even without bullets"
         );
+    }
+    if explain {
+        let _ = writeln!(s, "  chosen bullets, in the order chosen:");
+        for c in &b.selection.chosen {
+            let why = match (c.reason, c.new_terms.is_empty()) {
+                ("coverage", _) => format!("first to show {}", c.new_terms.join(", ")),
+                ("relevance", false) => format!(
+                    "relevance {:.2}, first to show {}",
+                    c.score,
+                    c.new_terms.join(", ")
+                ),
+                ("relevance", true) => format!("relevance {:.2}", c.score),
+                (other, _) => other.to_owned(),
+            };
+            let _ = writeln!(s, "    {:<40} {why}", c.id);
+        }
     }
     for p in written {
         let _ = writeln!(s, "  wrote {}", p.display());

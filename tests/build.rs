@@ -66,6 +66,7 @@ fn config(formats: &[Format], pages: Option<usize>) -> BuildConfig {
         force: false,
         recursive: false,
         quiet: true,
+        explain: false,
     }
 }
 
@@ -391,6 +392,15 @@ fn markdown_goes_to_a_pipe_and_the_summary_to_stderr() {
         .arg("job-descriptions/northwind-health-platform-engineer.md"));
     assert!(quiet.stderr.is_empty());
     assert_eq!(quiet.stdout, md.as_bytes());
+    let explained = run(tailor()
+        .args(["build", "--explain"])
+        .arg("job-descriptions/northwind-health-platform-engineer.md"));
+    let err = String::from_utf8(explained.stderr).unwrap();
+    assert!(
+        err.contains("chosen bullets") && err.contains("first to show Kubernetes"),
+        "{err}"
+    );
+    assert_eq!(explained.stdout, md.as_bytes());
 }
 
 #[test]

@@ -32,6 +32,7 @@ fn config(formats: &[Format]) -> BuildConfig {
         force: false,
         recursive: false,
         quiet: true,
+        explain: false,
     }
 }
 
