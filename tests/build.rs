@@ -397,7 +397,9 @@ fn markdown_goes_to_a_pipe_and_the_summary_to_stderr() {
         .arg("job-descriptions/northwind-health-platform-engineer.md"));
     let err = String::from_utf8(explained.stderr).unwrap();
     assert!(
-        err.contains("chosen bullets") && err.contains("first to show Kubernetes"),
+        err.contains("chosen bullets")
+            && err.contains("first to show ")
+            && err.contains("Kubernetes"),
         "{err}"
     );
     assert_eq!(explained.stdout, md.as_bytes());
