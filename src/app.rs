@@ -255,6 +255,13 @@ pub fn read_posting(path: &Path) -> Result<Posting> {
             .context("failed to read the posting from standard input")?;
         (buf, "<stdin>".to_owned())
     } else {
+        if path.is_dir() {
+            bail!(
+                "{} is a folder, not a posting\nhint: `tailor build {}` does every posting in it",
+                path.display(),
+                path.display()
+            );
+        }
         let bytes = std::fs::read(path)
             .with_context(|| format!("failed to read posting {}", path.display()))?;
         (bytes, path.display().to_string())

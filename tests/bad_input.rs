@@ -166,6 +166,13 @@ fn cases() -> Vec<Case> {
             code: 2,
             stderr: &["failed to read posting nope.md", "No such file"],
         },
+        Case {
+            name: "a folder given to match",
+            files: &[],
+            args: &["match", PROFILE, "{root}/job-descriptions"],
+            code: 2,
+            stderr: &["is a folder, not a posting", "hint: `tailor build"],
+        },
         // The output.
         Case {
             name: "an output folder that cannot be made",
