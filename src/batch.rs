@@ -118,7 +118,9 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
         })
         .collect();
 
-    let results: Vec<Result<(Entry, app::Built)>> = jobs
+    // Keep only the index line and the terms of each: a thousand rendered
+    // PDFs held to the end would cost hundreds of megabytes.
+    let results: Vec<Result<(Entry, Vec<Asked>)>> = jobs
         .into_par_iter()
         .map(|(i, job)| {
             let r = job.and_then(|(posting, slug)| {
@@ -129,7 +131,7 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
                     app::write_atomic(&out.join(&name), bytes)?;
                     written.push(name);
                 }
-                Ok((entry(&files[i], &built, written), built))
+                Ok((entry(&files[i], &built, written), asked(&built)))
             });
             progress.inc(1);
             r
@@ -142,12 +144,12 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
         failures: Vec::new(),
         gaps: Vec::new(),
     };
-    let mut builts = Vec::new();
+    let mut terms = Vec::new();
     for (path, r) in files.iter().zip(results) {
         match r {
-            Ok((e, b)) => {
+            Ok((e, t)) => {
                 index.postings.push(e);
-                builts.push(b);
+                terms.push(t);
             }
             Err(err) => index.failures.push(Failure {
                 posting: path.display().to_string(),
@@ -160,7 +162,7 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
             .total_cmp(&a.fit)
             .then_with(|| a.posting.cmp(&b.posting))
     });
-    index.gaps = gaps(&builts);
+    index.gaps = gaps(&terms);
 
     let md = index_markdown(&index);
     let mut json = serde_json::to_string_pretty(&index)?;
@@ -275,22 +277,41 @@ fn entry(path: &Path, built: &app::Built, files: Vec<String>) -> Entry {
     }
 }
 
+/// One term a posting asks for, as the gap report counts it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Asked {
+    pub term: String,
+    pub required: bool,
+    pub matched: bool,
+}
+
+fn asked(built: &app::Built) -> Vec<Asked> {
+    built
+        .matched
+        .keywords
+        .iter()
+        .map(|k| Asked {
+            term: k.term.clone(),
+            required: k.required,
+            matched: k.matched,
+        })
+        .collect()
+}
+
 /// Terms across the folder: how many postings ask for each (and require
 /// it), and whether the profile evidences it; most asked-for first.
-pub fn gaps(builts: &[app::Built]) -> Vec<Gap> {
+pub fn gaps(postings: &[Vec<Asked>]) -> Vec<Gap> {
     let mut by_term: BTreeMap<&str, Gap> = BTreeMap::new();
-    for b in builts {
-        for k in &b.matched.keywords {
-            let g = by_term.entry(k.term.as_str()).or_insert_with(|| Gap {
-                term: k.term.clone(),
-                postings: 0,
-                required: 0,
-                evidenced: k.matched,
-            });
-            g.postings += 1;
-            g.evidenced |= k.matched;
-            g.required += usize::from(k.required);
-        }
+    for k in postings.iter().flatten() {
+        let g = by_term.entry(k.term.as_str()).or_insert_with(|| Gap {
+            term: k.term.clone(),
+            postings: 0,
+            required: 0,
+            evidenced: false,
+        });
+        g.postings += 1;
+        g.required += usize::from(k.required);
+        g.evidenced |= k.matched;
     }
     let mut v: Vec<Gap> = by_term.into_values().collect();
     v.sort_by(|a, b| {
@@ -434,6 +455,31 @@ mod tests {
             .map(|s| unique(s.to_owned(), &mut taken))
             .collect();
         assert_eq!(names, ["a", "a-2", "index-2", "a-2-2", "a-3"]);
+    }
+
+    #[test]
+    fn gaps_count_postings_and_sort_most_asked_first() {
+        let a = |term: &str, required, matched| Asked {
+            term: term.into(),
+            required,
+            matched,
+        };
+        let g = gaps(&[
+            vec![a("Go", true, false), a("AWS", false, true)],
+            vec![a("Go", false, false), a("Rust", true, false)],
+        ]);
+        let rows: Vec<(&str, usize, usize, bool)> = g
+            .iter()
+            .map(|g| (g.term.as_str(), g.postings, g.required, g.evidenced))
+            .collect();
+        assert_eq!(
+            rows,
+            [
+                ("Go", 2, 1, false),
+                ("Rust", 1, 1, false),
+                ("AWS", 1, 0, true)
+            ]
+        );
     }
 
     #[test]
