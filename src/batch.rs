@@ -47,6 +47,18 @@ pub struct Entry {
     pub files: Vec<String>,
 }
 
+impl Entry {
+    /// "Title — Company", either alone, else `otherwise`.
+    fn name(&self, sep: &str, otherwise: &str) -> String {
+        crate::score::posting_name(
+            self.title.as_deref(),
+            self.company.as_deref(),
+            otherwise,
+            sep,
+        )
+    }
+}
+
 /// A posting that could not be done.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Failure {
@@ -333,12 +345,7 @@ pub fn index_markdown(index: &Index) -> String {
         s.push_str("| Fit | Posting | Matched | Missing (required) | Résumé |\n");
         s.push_str("|---:|---|---|---|---|\n");
         for e in &index.postings {
-            let name = match (&e.title, &e.company) {
-                (Some(t), Some(c)) => format!("{t} — {c}"),
-                (Some(t), None) => t.clone(),
-                (None, Some(c)) => c.clone(),
-                (None, None) => String::new(),
-            };
+            let name = e.name(" — ", "");
             let file = Path::new(&e.posting)
                 .file_name()
                 .map(|f| f.to_string_lossy().into_owned())
@@ -421,12 +428,7 @@ pub fn index_markdown(index: &Index) -> String {
 fn stderr_summary(index: &Index, out: &Path) -> String {
     let mut s = String::new();
     for e in &index.postings {
-        let name = match (&e.title, &e.company) {
-            (Some(t), Some(c)) => format!("{t} at {c}"),
-            (Some(t), None) => t.clone(),
-            (None, Some(c)) => c.clone(),
-            (None, None) => e.posting.clone(),
-        };
+        let name = e.name(" at ", &e.posting);
         let _ = writeln!(s, "{:>4.0}  {name}", e.fit);
     }
     for f in &index.failures {

@@ -10,12 +10,7 @@ use crate::score::{Evidence, How, Match};
 /// Renders the human-readable report.
 pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
     let mut s = String::new();
-    let title = match (&m.posting.title, &m.posting.company) {
-        (Some(t), Some(c)) => format!("{t} — {c}"),
-        (Some(t), None) => t.clone(),
-        (None, Some(c)) => c.clone(),
-        (None, None) => m.posting.source.clone(),
-    };
+    let title = m.posting.name(" — ");
     let _ = writeln!(
         s,
         "{title}\nsource: {}\nfit: {:.0}/100\n",
@@ -94,12 +89,7 @@ pub fn build_summary(
 ) -> String {
     let m = &b.matched;
     let mut s = String::new();
-    let name = match (&m.posting.title, &m.posting.company) {
-        (Some(t), Some(c)) => format!("{t} at {c}"),
-        (Some(t), None) => t.clone(),
-        (None, Some(c)) => c.clone(),
-        (None, None) => m.posting.source.clone(),
-    };
+    let name = m.posting.name(" at ");
     let total = m.keywords.len();
     let matched = m.keywords.iter().filter(|k| k.matched).count();
     let _ = writeln!(

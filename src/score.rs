@@ -301,6 +301,29 @@ pub struct PostingInfo {
     pub company: Option<String>,
 }
 
+impl PostingInfo {
+    /// How messages name the posting: "Title — Company" with `sep` " — ",
+    /// the title or company alone, else the source.
+    pub fn name(&self, sep: &str) -> String {
+        posting_name(
+            self.title.as_deref(),
+            self.company.as_deref(),
+            &self.source,
+            sep,
+        )
+    }
+}
+
+/// See [`PostingInfo::name`].
+pub fn posting_name(title: Option<&str>, company: Option<&str>, source: &str, sep: &str) -> String {
+    match (title, company) {
+        (Some(t), Some(c)) => format!("{t}{sep}{c}"),
+        (Some(t), None) => t.to_owned(),
+        (None, Some(c)) => c.to_owned(),
+        (None, None) => source.to_owned(),
+    }
+}
+
 /// One term the posting asks for.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Keyword {

@@ -31,19 +31,9 @@ pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<Diagnostic> {
 /// The errors of a loaded profile (no warnings, no spelling): what makes
 /// it unusable for a résumé, such as two bullets with one id.
 pub fn errors(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
-    let mut v = Validator {
-        loc: Locator::new(text),
-        file,
-        out: Vec::new(),
-    };
-    v.person(profile);
-    v.ids(profile);
-    v.texts(profile);
-    v.dates(profile);
-    v.skill_refs(profile);
-    v.out
-        .retain(|d| d.severity == super::diagnostic::Severity::Error);
-    v.out
+    let mut out = structure(profile, text, file);
+    out.retain(|d| d.severity == super::diagnostic::Severity::Error);
+    out
 }
 
 /// Every problem of a loaded profile; `text` is the YAML it came from.
@@ -51,6 +41,17 @@ pub fn validate(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
     let mut v = Validator {
         loc: Locator::new(text),
         file,
+        out: structure(profile, text, file),
+    };
+    v.spelling(profile);
+    v.out
+}
+
+/// Every check but spelling.
+fn structure(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
+    let mut v = Validator {
+        loc: Locator::new(text),
+        file,
         out: Vec::new(),
     };
     v.person(profile);
@@ -58,7 +59,6 @@ pub fn validate(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
     v.texts(profile);
     v.dates(profile);
     v.skill_refs(profile);
-    v.spelling(profile);
     v.out
 }
 
