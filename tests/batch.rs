@@ -166,3 +166,52 @@ fn a_folder_without_postings_is_an_error_with_a_hint() {
         "{err}"
     );
 }
+
+#[test]
+fn ctrl_c_leaves_only_whole_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let posting =
+        std::fs::read(root().join("job-descriptions/tallyrock-financial-devops-engineer.md"))
+            .unwrap();
+    for i in 0..200 {
+        std::fs::write(dir.path().join(format!("p{i:03}.md")), &posting).unwrap();
+    }
+    let out = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_tailor"))
+        .current_dir(root())
+        .args(["build", "-q", "-f", "md,pdf", "-o"])
+        .arg(out.path())
+        .arg(dir.path())
+        .stdin(Stdio::null())
+        .spawn()
+        .unwrap();
+    // Interrupt once the first résumés are being written.
+    let started = std::time::Instant::now();
+    while std::fs::read_dir(out.path()).unwrap().count() < 4
+        && started.elapsed() < std::time::Duration::from_secs(30)
+    {
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    let killed = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(killed.success());
+    let status = child.wait().unwrap();
+    // 130 when interrupted; 0 if it finished first (a very fast machine).
+    assert!(matches!(status.code(), Some(130 | 0)), "exit {status:?}");
+    for e in std::fs::read_dir(out.path()).unwrap() {
+        let p = e.unwrap().path();
+        let name = p.file_name().unwrap().to_string_lossy().into_owned();
+        assert!(!name.starts_with('.'), "temporary file left: {name}");
+        let bytes = std::fs::read(&p).unwrap();
+        if name.ends_with(".pdf") {
+            assert!(
+                bytes.ends_with(b"%%EOF") || bytes.ends_with(b"%%EOF\n"),
+                "{name} is cut short"
+            );
+        } else {
+            assert!(bytes.ends_with(b"\n"), "{name} is cut short");
+        }
+    }
+}
