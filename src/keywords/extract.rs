@@ -305,4 +305,28 @@ mod tests {
             .any(|n| n == "C" || n == "R"));
         assert_eq!(names("C or R."), ["C", "R"]);
     }
+
+    #[test]
+    fn curated_concepts_need_no_capital_but_products_do() {
+        // Regression: "containers" and "healthcare" were cased like "Go"
+        // because their display name is the everyday word itself.
+        assert_eq!(
+            names("production work with containers and monitoring"),
+            ["Containers", "Observability"]
+        );
+        assert_eq!(names("change the healthcare system"), ["Healthcare"]);
+        assert!(names("we flow data with Kubernetes")
+            .iter()
+            .all(|n| n != "Flow"));
+    }
+
+    #[test]
+    fn well_known_tags_count_without_corpus_postings() {
+        assert_eq!(names("RTOS (e.g., FreeRTOS, Zephyr)")[1], "freertos");
+    }
+
+    #[test]
+    fn two_letter_words_in_capitals_are_no_language() {
+        assert!(names("CANDIDATES MUST BE AVAILABLE").is_empty());
+    }
 }
