@@ -22,6 +22,8 @@ pub struct Mention {
     pub token: usize,
     /// The lexicon form it matched only when capitalised.
     cased: bool,
+    /// Index of the token after it.
+    next: usize,
 }
 
 /// A term a posting asks for, gathered over all its mentions.
@@ -84,6 +86,7 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
                     surface,
                     token: i,
                     cased,
+                    next: i + n,
                 });
                 i += n;
             }
@@ -105,7 +108,8 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             !drop.contains(&(k - 1))
         });
     }
-    // An everyday word (Go, Flow) counts only near another technical term.
+    // An everyday word (Go, Flow) counts only near another technical term,
+    // or when the next word says it is a skill ("Go experience is a plus").
     let anchors: Vec<usize> = out
         .iter()
         .filter(|m| !m.cased && !lex.term(m.term).weak)
@@ -117,9 +121,31 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             || anchors
                 .iter()
                 .any(|&a| a.abs_diff(m.token) <= 8 && a != m.token)
+            || toks
+                .get(m.next)
+                .is_some_and(|t| SKILL_NOUNS.contains(&t.norm.as_str()))
     });
     out
 }
+
+/// Words that, right after a name, make it a skill: "Go experience",
+/// "Flow programming" (and not "Go to our careers page").
+const SKILL_NOUNS: [&str; 14] = [
+    "experience",
+    "expertise",
+    "proficiency",
+    "knowledge",
+    "skills",
+    "programming",
+    "development",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "engineering",
+    "code",
+    "codebase",
+];
 
 /// "A and B tail", where "A tail" and "B tail" both name terms (unit and
 /// integration testing, Azure or AWS Lambda is not one: "Azure Lambda" is
@@ -160,6 +186,7 @@ fn coordinated(
             surface,
             token: i,
             cased: false,
+            next: i + 1,
         });
     }
     None
@@ -328,5 +355,14 @@ mod tests {
     #[test]
     fn two_letter_words_in_capitals_are_no_language() {
         assert!(names("CANDIDATES MUST BE AVAILABLE").is_empty());
+    }
+
+    #[test]
+    fn an_everyday_name_followed_by_experience_is_a_skill() {
+        // Regression: "Go experience is a plus" alone on a line was lost
+        // for want of another technical term nearby.
+        assert_eq!(names("Go experience is a plus"), ["Go"]);
+        assert_eq!(names("Strong Go programming skills"), ["Go"]);
+        assert!(names("Go to our careers page").is_empty());
     }
 }
