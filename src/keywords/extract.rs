@@ -52,11 +52,11 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     // Mentions that count only beside another term: (index, its form).
     let mut needs: Vec<(usize, &str)> = Vec::new();
     while i < toks.len() {
-        if let Some(m) = coordinated(lex, &text, &toks, i, &mut key) {
+        if let Some((m, skip)) = coordinated(lex, &text, &toks, i, &mut key) {
             // "unit and integration testing": unit testing here, the rest
             // from the next word on.
             out.push(m);
-            i += 2;
+            i += skip;
             continue;
         }
         let mut hit = None;
@@ -149,21 +149,35 @@ const SKILL_NOUNS: [&str; 14] = [
 
 /// "A and B tail", where "A tail" and "B tail" both name terms (unit and
 /// integration testing, Azure or AWS Lambda is not one: "Azure Lambda" is
-/// no term): the mention of "A tail" that the shared tail hides.
+/// no term): the mention of "A tail" that the shared tail hides, and how
+/// many tokens it takes. A list works the same way: in "unit, integration
+/// and load testing" "A" is unit and "B" load.
 fn coordinated(
     lex: &Lexicon,
     text: &str,
     toks: &[Token],
     i: usize,
     key: &mut String,
-) -> Option<Mention> {
-    let conj = toks.get(i + 1)?;
-    if !matches!(conj.norm.as_str(), "and" | "or") || toks.len() < i + 4 {
+) -> Option<(Mention, usize)> {
+    // Single words joined by commas up to the conjunction.
+    let comma = |k: usize| text[toks[k].end..toks[k + 1].start].trim() == ",";
+    let mut c = i + 1;
+    while c + 1 < toks.len() && comma(c - 1) && !matches!(toks[c].norm.as_str(), "and" | "or") {
+        c += 1;
+    }
+    let conj = toks.get(c)?;
+    if !matches!(conj.norm.as_str(), "and" | "or") || toks.len() < c + 3 {
         return None;
     }
-    let (a, b) = (&toks[i], &toks[i + 2]);
-    for n in (1..=lex.max_tokens.saturating_sub(1).min(toks.len() - i - 3)).rev() {
-        let tail = &toks[i + 3..i + 3 + n];
+    // A head that is a name of its own is not shared out: "Terraform,
+    // CloudFormation or AWS CDK" lists tools, not "Terraform CDK".
+    if lex.lookup(&toks[i].norm).is_some() {
+        return None;
+    }
+    let skip = if c == i + 1 { 2 } else { 1 };
+    let (a, b) = (&toks[i], &toks[c + 1]);
+    for n in (1..=lex.max_tokens.saturating_sub(1).min(toks.len() - c - 2)).rev() {
+        let tail = &toks[c + 2..c + 2 + n];
         let form = |head: &Token, key: &mut String| {
             key.clear();
             key.push_str(&head.norm);
@@ -181,13 +195,14 @@ fn coordinated(
             &text[a.start..a.end],
             &text[tail[0].start..tail[n - 1].end]
         );
-        return Some(Mention {
+        let m = Mention {
             term: fa.term,
             surface,
             token: i,
             cased: false,
             next: i + 1,
-        });
+        };
+        return Some((m, skip));
     }
     None
 }
@@ -306,6 +321,32 @@ mod tests {
         assert_eq!(
             names("unit and integration testing"),
             ["Unit testing", "Integration testing"]
+        );
+    }
+
+    #[test]
+    fn listed_names_share_their_tail() {
+        assert_eq!(
+            names("unit, integration, and performance testing"),
+            ["Unit testing", "Integration testing", "Performance testing"]
+        );
+        // "cost" alone names nothing: only the listed phrase does.
+        assert_eq!(
+            names("governmental, cost and commercial accounting"),
+            [
+                "Governmental accounting",
+                "Cost accounting",
+                "Commercial accounting"
+            ]
+        );
+        // Regression: a list of names is no list of heads.
+        assert_eq!(
+            names("either Terraform, CloudFormation, or AWS CDK"),
+            ["Terraform", "CloudFormation", "AWS CDK"]
+        );
+        assert_eq!(
+            names("Python, Azure or AWS Lambda"),
+            ["Python", "Azure", "AWS Lambda"]
         );
     }
 
