@@ -406,4 +406,20 @@ mod tests {
         assert_eq!(names("Strong Go programming skills"), ["Go"]);
         assert!(names("Go to our careers page").is_empty());
     }
+
+    #[test]
+    fn phrasings_of_one_practice_are_one_term() {
+        let lex = Lexicon::builtin();
+        for (a, b) in [
+            ("continuous integration and deployment", "CI/CD"),
+            ("release pipelines", "CI/CD"),
+            ("Site Reliability", "SRE"),
+            ("financial statements", "Financial reporting"),
+            ("streaming technologies", "Data streaming"),
+        ] {
+            assert_eq!(lex.find(a), lex.find(b), "{a} = {b}");
+            assert!(lex.find(a).is_some(), "{a}");
+        }
+        assert!(lex.find("problem solving").is_none());
+    }
 }
