@@ -202,7 +202,10 @@ def main():
             syn = [s.replace("-", " ") for s in so_syn.get(tag, [])]
             syn = [s for s in syn if len(norm(s)) > 2 and norm(s) not in english]
             lex.add([tag.replace("-", " ")] + syn, prio=6)
-            if count >= 5000:
+            # A tag with many questions names a real tool even when no
+            # corpus posting says it (FreeRTOS); a dictionary word or a short
+            # name ("auth", "src", "init") needs more.
+            if count >= 5000 or (count >= 500 and k not in english and len(k) >= 5):
                 lex.popular.add(norm(tag.replace("-", " ")))
 
     with open(os.path.join(src, "onet", "onet_technology_examples_aggregated.tsv"), encoding="utf-8") as f:
@@ -345,8 +348,9 @@ def main():
             lower_share = lower_uses[fm] / max(all_uses[fm], 1)
             everyday = fm in english and (lower_share >= 0.25 if fm in lex.brand else lower_share >= 0.1)
             # A curated everyday word names its skill in any case
-            # ("monitoring"), unless it is the product's own name ("Go").
-            if fm in curated and norm(e["term"]) != fm:
+            # ("monitoring", "healthcare", "containers"), unless it is a
+            # product's own name ("Go", "Flow").
+            if fm in curated and (norm(e["term"]) != fm or e["category"] not in PRODUCT):
                 everyday = False
             tiny = len(fm) <= 2
             fm = ("^" + fm) if (" " not in fm and (everyday or tiny)) else fm
@@ -363,6 +367,10 @@ def main():
             f.write("\t".join(str(x) for x in r) + "\n")
     print(f"{len(out)} terms, {sum(len(r[4].split('|')) for r in out)} forms, {n_post} postings", file=sys.stderr)
 
+
+# Categories of named products: their everyday-word names (Go, Flow) need a
+# capital; a concept, domain or practice ("healthcare") does not.
+PRODUCT = {"language", "framework", "tool", "platform", "database", "cloud", "software", "technology", None}
 
 GENERIC_SUFFIX = {
     "development", "practices", "practice", "skills", "skill", "solutions", "solution", "tools",

@@ -22,6 +22,8 @@ pub struct Mention {
     pub token: usize,
     /// The lexicon form it matched only when capitalised.
     cased: bool,
+    /// Index of the token after it.
+    next: usize,
 }
 
 /// A term a posting asks for, gathered over all its mentions.
@@ -50,11 +52,11 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     // Mentions that count only beside another term: (index, its form).
     let mut needs: Vec<(usize, &str)> = Vec::new();
     while i < toks.len() {
-        if let Some(m) = coordinated(lex, &text, &toks, i, &mut key) {
+        if let Some((m, skip)) = coordinated(lex, &text, &toks, i, &mut key) {
             // "unit and integration testing": unit testing here, the rest
             // from the next word on.
             out.push(m);
-            i += 2;
+            i += skip;
             continue;
         }
         let mut hit = None;
@@ -84,6 +86,7 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
                     surface,
                     token: i,
                     cased,
+                    next: i + n,
                 });
                 i += n;
             }
@@ -105,7 +108,8 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             !drop.contains(&(k - 1))
         });
     }
-    // An everyday word (Go, Flow) counts only near another technical term.
+    // An everyday word (Go, Flow) counts only near another technical term,
+    // or when the next word says it is a skill ("Go experience is a plus").
     let anchors: Vec<usize> = out
         .iter()
         .filter(|m| !m.cased && !lex.term(m.term).weak)
@@ -117,27 +121,63 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             || anchors
                 .iter()
                 .any(|&a| a.abs_diff(m.token) <= 8 && a != m.token)
+            || toks
+                .get(m.next)
+                .is_some_and(|t| SKILL_NOUNS.contains(&t.norm.as_str()))
     });
     out
 }
 
+/// Words that, right after a name, make it a skill: "Go experience",
+/// "Flow programming" (and not "Go to our careers page").
+const SKILL_NOUNS: [&str; 14] = [
+    "experience",
+    "expertise",
+    "proficiency",
+    "knowledge",
+    "skills",
+    "programming",
+    "development",
+    "developer",
+    "developers",
+    "engineer",
+    "engineers",
+    "engineering",
+    "code",
+    "codebase",
+];
+
 /// "A and B tail", where "A tail" and "B tail" both name terms (unit and
 /// integration testing, Azure or AWS Lambda is not one: "Azure Lambda" is
-/// no term): the mention of "A tail" that the shared tail hides.
+/// no term): the mention of "A tail" that the shared tail hides, and how
+/// many tokens it takes. A list works the same way: in "unit, integration
+/// and load testing" "A" is unit and "B" load.
 fn coordinated(
     lex: &Lexicon,
     text: &str,
     toks: &[Token],
     i: usize,
     key: &mut String,
-) -> Option<Mention> {
-    let conj = toks.get(i + 1)?;
-    if !matches!(conj.norm.as_str(), "and" | "or") || toks.len() < i + 4 {
+) -> Option<(Mention, usize)> {
+    // Single words joined by commas up to the conjunction.
+    let comma = |k: usize| text[toks[k].end..toks[k + 1].start].trim() == ",";
+    let mut c = i + 1;
+    while c + 1 < toks.len() && comma(c - 1) && !matches!(toks[c].norm.as_str(), "and" | "or") {
+        c += 1;
+    }
+    let conj = toks.get(c)?;
+    if !matches!(conj.norm.as_str(), "and" | "or") || toks.len() < c + 3 {
         return None;
     }
-    let (a, b) = (&toks[i], &toks[i + 2]);
-    for n in (1..=lex.max_tokens.saturating_sub(1).min(toks.len() - i - 3)).rev() {
-        let tail = &toks[i + 3..i + 3 + n];
+    // A head that is a name of its own is not shared out: "Terraform,
+    // CloudFormation or AWS CDK" lists tools, not "Terraform CDK".
+    if lex.lookup(&toks[i].norm).is_some() {
+        return None;
+    }
+    let skip = if c == i + 1 { 2 } else { 1 };
+    let (a, b) = (&toks[i], &toks[c + 1]);
+    for n in (1..=lex.max_tokens.saturating_sub(1).min(toks.len() - c - 2)).rev() {
+        let tail = &toks[c + 2..c + 2 + n];
         let form = |head: &Token, key: &mut String| {
             key.clear();
             key.push_str(&head.norm);
@@ -155,12 +195,14 @@ fn coordinated(
             &text[a.start..a.end],
             &text[tail[0].start..tail[n - 1].end]
         );
-        return Some(Mention {
+        let m = Mention {
             term: fa.term,
             surface,
             token: i,
             cased: false,
-        });
+            next: i + 1,
+        };
+        return Some((m, skip));
     }
     None
 }
@@ -283,6 +325,32 @@ mod tests {
     }
 
     #[test]
+    fn listed_names_share_their_tail() {
+        assert_eq!(
+            names("unit, integration, and performance testing"),
+            ["Unit testing", "Integration testing", "Performance testing"]
+        );
+        // "cost" alone names nothing: only the listed phrase does.
+        assert_eq!(
+            names("governmental, cost and commercial accounting"),
+            [
+                "Governmental accounting",
+                "Cost accounting",
+                "Commercial accounting"
+            ]
+        );
+        // Regression: a list of names is no list of heads.
+        assert_eq!(
+            names("either Terraform, CloudFormation, or AWS CDK"),
+            ["Terraform", "CloudFormation", "AWS CDK"]
+        );
+        assert_eq!(
+            names("Python, Azure or AWS Lambda"),
+            ["Python", "Azure", "AWS Lambda"]
+        );
+    }
+
+    #[test]
     fn a_name_in_capitals_is_not_the_everyday_word() {
         assert_eq!(names("REST and GraphQL"), ["REST APIs", "GraphQL"]);
         assert!(names("Rest of the day, with GraphQL")
@@ -304,5 +372,54 @@ mod tests {
             .iter()
             .any(|n| n == "C" || n == "R"));
         assert_eq!(names("C or R."), ["C", "R"]);
+    }
+
+    #[test]
+    fn curated_concepts_need_no_capital_but_products_do() {
+        // Regression: "containers" and "healthcare" were cased like "Go"
+        // because their display name is the everyday word itself.
+        assert_eq!(
+            names("production work with containers and monitoring"),
+            ["Containers", "Observability"]
+        );
+        assert_eq!(names("change the healthcare system"), ["Healthcare"]);
+        assert!(names("we flow data with Kubernetes")
+            .iter()
+            .all(|n| n != "Flow"));
+    }
+
+    #[test]
+    fn well_known_tags_count_without_corpus_postings() {
+        assert_eq!(names("RTOS (e.g., FreeRTOS, Zephyr)")[1], "freertos");
+    }
+
+    #[test]
+    fn two_letter_words_in_capitals_are_no_language() {
+        assert!(names("CANDIDATES MUST BE AVAILABLE").is_empty());
+    }
+
+    #[test]
+    fn an_everyday_name_followed_by_experience_is_a_skill() {
+        // Regression: "Go experience is a plus" alone on a line was lost
+        // for want of another technical term nearby.
+        assert_eq!(names("Go experience is a plus"), ["Go"]);
+        assert_eq!(names("Strong Go programming skills"), ["Go"]);
+        assert!(names("Go to our careers page").is_empty());
+    }
+
+    #[test]
+    fn phrasings_of_one_practice_are_one_term() {
+        let lex = Lexicon::builtin();
+        for (a, b) in [
+            ("continuous integration and deployment", "CI/CD"),
+            ("release pipelines", "CI/CD"),
+            ("Site Reliability", "SRE"),
+            ("financial statements", "Financial reporting"),
+            ("streaming technologies", "Data streaming"),
+        ] {
+            assert_eq!(lex.find(a), lex.find(b), "{a} = {b}");
+            assert!(lex.find(a).is_some(), "{a}");
+        }
+        assert!(lex.find("problem solving").is_none());
     }
 }
