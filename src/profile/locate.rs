@@ -26,7 +26,8 @@ pub struct DuplicateKey {
 pub struct Locator {
     positions: HashMap<String, (usize, usize)>,
     duplicates: Vec<DuplicateKey>,
-    lines: Vec<String>,
+    /// The text, for `find_at_or_after` (one copy, not one per line).
+    text: String,
     /// The first line that is neither blank nor a comment.
     first_content: Option<(usize, usize)>,
 }
@@ -58,7 +59,7 @@ impl Locator {
     /// Scans a YAML text.
     pub fn new(text: &str) -> Self {
         let mut loc = Locator {
-            lines: text.lines().map(str::to_string).collect(),
+            text: text.to_owned(),
             ..Locator::default()
         };
         let mut stack = vec![Frame::new(-1, String::new(), false)];
@@ -197,7 +198,7 @@ impl Locator {
         if needle.is_empty() || line == 0 {
             return (line, col);
         }
-        for (i, text) in self.lines.iter().enumerate().skip(line - 1).take(400) {
+        for (i, text) in self.text.lines().enumerate().skip(line - 1).take(400) {
             let from = if i + 1 == line {
                 byte_of_col(text, col)
             } else {
