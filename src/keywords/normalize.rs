@@ -27,6 +27,14 @@ pub fn nfkc(text: &str) -> String {
     if text.is_ascii() {
         return text.to_owned();
     }
+    // Text already in NFKC (most text with a few accents or dashes) needs
+    // only the apostrophe folded; the quick check is far cheaper than
+    // normalising.
+    if unicode_normalization::is_nfkc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        return text.replace('\u{2019}', "'");
+    }
     text.nfkc()
         .map(|c| if c == '\u{2019}' { '\'' } else { c })
         .collect()
@@ -107,7 +115,14 @@ pub fn norm(s: &str) -> String {
 /// "containerized" to "containerize": strips one common suffix from each
 /// word of a normalised form.
 pub fn stem(form: &str) -> String {
-    form.split(' ').map(stem_word).collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(form.len());
+    for (i, w) in form.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(stem_word(w));
+    }
+    out
 }
 
 /// `stem` of one word: the word without its suffix.
