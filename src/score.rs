@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 use serde::Serialize;
 
-use crate::keywords::normalize::{norm, stem};
+use crate::keywords::normalize::{norm, stem, stem_word};
 use crate::keywords::{extract, mentions, Found, Lexicon, TermId};
 use crate::posting::{Posting, SectionKind};
 use crate::profile::schema::{End, Profile};
@@ -65,6 +65,8 @@ pub struct Evidence {
     stems: HashMap<String, TermId>,
     /// Profile forms of 5+ letters, for typo-tolerant matches.
     fuzzy: Vec<(String, TermId)>,
+    /// The forms in `fuzzy`, so adding one is not a scan of the list.
+    fuzzy_seen: HashSet<String>,
 }
 
 impl Evidence {
@@ -80,7 +82,8 @@ impl Evidence {
             .flat_map(|(_, b)| b.tags.iter())
             .chain(profile.skills.iter().flat_map(|s| s.keywords.iter()));
         for n in names {
-            if lexicon.find(n).is_none() && !norm(n).is_empty() {
+            let form = norm(n);
+            if !form.is_empty() && lexicon.lookup(&form).is_none() {
                 lexicon.add_term(n, "profile");
             }
         }
@@ -95,6 +98,7 @@ impl Evidence {
             by_term: HashMap::new(),
             stems: HashMap::new(),
             fuzzy: Vec::new(),
+            fuzzy_seen: HashSet::new(),
         };
 
         // Every text the profile writes, with the terms it mentions: the
@@ -161,7 +165,7 @@ impl Evidence {
                 .iter()
                 .filter_map(|t| {
                     let form = norm(t);
-                    let id = ev.lexicon.find(t)?;
+                    let id = ev.lexicon.lookup(&form)?.term;
                     (!umbrella.only_qualified(id, &form)).then_some((id, form))
                 })
                 .collect();
@@ -184,7 +188,7 @@ impl Evidence {
             terms.dedup();
             let words = norm(&b.text)
                 .split(' ')
-                .map(|w| stem(w).to_owned())
+                .map(|w| stem_word(w).to_owned())
                 .collect();
             ev.bullets.push(EvBullet {
                 id: b.id.clone(),
@@ -207,7 +211,7 @@ impl Evidence {
             let label = format!("skills:{}", area.name);
             for k in &area.keywords {
                 let form = norm(k);
-                if let Some(id) = ev.lexicon.find(k) {
+                if let Some(id) = ev.lexicon.lookup(&form).map(|f| f.term) {
                     if !umbrella.only_qualified(id, &form) {
                         ev.add_source(id, &label, &form);
                     }
@@ -226,7 +230,7 @@ impl Evidence {
             });
         }
         self.stems.entry(stem(form)).or_insert(term);
-        if form.len() >= 5 && !self.fuzzy.iter().any(|(f, _)| f == form) {
+        if form.len() >= 5 && self.fuzzy_seen.insert(form.to_owned()) {
             self.fuzzy.push((form.to_owned(), term));
         }
     }

@@ -45,7 +45,7 @@ pub struct Form {
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     pub terms: Vec<Term>,
-    forms: HashMap<Cow<'static, str>, Form, BuildHasherDefault<Fnv>>,
+    forms: HashMap<Cow<'static, str>, Form, BuildHasherDefault<FormHasher>>,
     /// Longest form, in tokens.
     pub max_tokens: usize,
     /// Postings the document frequencies were counted over.
@@ -54,57 +54,127 @@ pub struct Lexicon {
 
 impl Lexicon {
     /// The built-in lexicon.
+    ///
+    /// This runs on every start, so it is one pass over the bytes of the
+    /// table that borrows every string from it: the generator already wrote
+    /// the forms normalised, so nothing is allocated or normalised per form.
     pub fn builtin() -> Lexicon {
-        let mut lines = DATA.lines();
-        let postings = lines
-            .next()
-            .and_then(|l| l.strip_prefix("#postings\t"))
+        let (first, body) = DATA.split_once('\n').unwrap_or((DATA, ""));
+        let postings = first
+            .strip_suffix('\r')
+            .unwrap_or(first)
+            .strip_prefix("#postings\t")
             .and_then(|n| n.parse().ok())
             .unwrap_or(1);
         let mut lex = Lexicon {
-            terms: Vec::with_capacity(22_000),
-            forms: HashMap::with_capacity_and_hasher(30_000, Default::default()),
+            terms: Vec::with_capacity(BUILTIN_TERMS),
+            // 28,000 keeps the table at 32,768 buckets, room for the
+            // ~16,000 built-in forms and a profile's own; a larger table
+            // only costs page faults at start.
+            forms: HashMap::with_capacity_and_hasher(28_000, Default::default()),
             max_tokens: 1,
             postings,
         };
-        for line in lines {
-            let mut f = line.split('\t');
-            let (Some(name), Some(cat), Some(df), Some(flags), Some(forms)) =
-                (f.next(), f.next(), f.next(), f.next(), f.next())
-            else {
-                continue;
-            };
-            let id = lex.terms.len() as TermId;
-            lex.terms.push(Term {
-                name: Cow::Borrowed(name),
-                category: Cow::Borrowed(cat),
-                df: df.parse().unwrap_or(0),
-                weak: flags.contains("weak"),
-                user: false,
-            });
-            for form in forms.split('|') {
-                if form.starts_with('~') {
-                    continue; // an everyday word that alone names no skill
-                }
-                let (form, cased) = match form.strip_prefix('^') {
-                    Some(f) => (f, true),
-                    None => (form, false),
-                };
-                let (form, context) = match form.split_once('?') {
-                    Some((f, c)) => (f, Some(c)),
-                    None => (form, None),
-                };
-                // Counting bytes beats a `split`: this loop runs 17,000 times a start.
-                let tokens = 1 + form.bytes().filter(|&b| b == b' ').count();
-                lex.max_tokens = lex.max_tokens.max(tokens);
-                lex.forms.entry(Cow::Borrowed(form)).or_insert(Form {
-                    term: id,
-                    cased,
-                    context,
-                });
-            }
+        let mut rest = body;
+        while !rest.is_empty() {
+            rest = lex.add_builtin_line(rest);
         }
         lex
+    }
+
+    /// Adds the term on the first line of `text` (five tab-separated fields:
+    /// name, category, df, flags, `|`-separated forms; a line with fewer is
+    /// not a term) and returns the text after that line.
+    fn add_builtin_line(&mut self, text: &'static str) -> &'static str {
+        let bytes = text.as_bytes();
+        let mut fields = [""; 4];
+        let mut n = 0;
+        let mut start = 0;
+        let mut i = 0;
+        while i < bytes.len() && n < 4 {
+            match bytes[i] {
+                b'\t' => {
+                    fields[n] = &text[start..i];
+                    n += 1;
+                    start = i + 1;
+                }
+                b'\n' => return &text[i + 1..],
+                _ => {}
+            }
+            i += 1;
+        }
+        if n < 4 {
+            return "";
+        }
+        let [name, cat, df, flags] = fields;
+        let id = self.terms.len() as TermId;
+        self.terms.push(Term {
+            name: Cow::Borrowed(name),
+            category: Cow::Borrowed(cat),
+            df: df.parse().unwrap_or(0),
+            weak: flags.contains("weak"),
+            user: false,
+        });
+        // The forms, each with its token count and where a `?context`
+        // starts, up to the end of the field.
+        let mut tokens = 1;
+        let mut context = None;
+        loop {
+            let b = bytes.get(i).copied();
+            match b {
+                Some(b' ') if context.is_none() => tokens += 1,
+                Some(b'?') if context.is_none() => context = Some(i),
+                Some(b'|' | b'\t' | b'\n') | None => {
+                    let mut form = &text[start..i];
+                    if b != Some(b'|') {
+                        form = form.strip_suffix('\r').unwrap_or(form);
+                    }
+                    self.add_builtin_form(id, form, start, context, tokens);
+                    if b != Some(b'|') {
+                        break;
+                    }
+                    start = i + 1;
+                    tokens = 1;
+                    context = None;
+                }
+                _ => {}
+            }
+            i += 1;
+        }
+        match text[i.min(text.len())..].find('\n') {
+            Some(nl) => &text[i + nl + 1..],
+            None => "",
+        }
+    }
+
+    /// Adds one built-in form, `form` from byte `start` of the table text
+    /// and its `?context` from byte `context`.
+    fn add_builtin_form(
+        &mut self,
+        id: TermId,
+        form: &'static str,
+        start: usize,
+        context: Option<usize>,
+        tokens: usize,
+    ) {
+        // `~`: an everyday word that alone names no skill.
+        if form.starts_with('~') {
+            return;
+        }
+        let (form, context) = match context {
+            Some(q) if q - start < form.len() => (&form[..q - start], Some(&form[q - start + 1..])),
+            _ => (form, None),
+        };
+        let (form, cased) = match form.strip_prefix('^') {
+            Some(f) => (f, true),
+            None => (form, false),
+        };
+        self.max_tokens = self.max_tokens.max(tokens);
+        self.forms.entry(Cow::Borrowed(form)).or_insert(Form {
+            term: id,
+            cased,
+            context,
+        });
     }
 
     /// The term a normalised form names, if any.
@@ -175,34 +245,94 @@ impl Lexicon {
     }
 }
 
-/// FNV-1a: the form map is built on every run and its keys are short, so a
-/// cheap hash beats SipHash here (no untrusted keys choose the buckets: the
-/// map's keys come from the built-in data and the user's own profile).
-#[derive(Default)]
-pub struct Fnv(u64);
+/// Terms in `data/lexicon.tsv`, with room for a profile's own.
+const BUILTIN_TERMS: usize = 13_000;
 
-impl std::hash::Hasher for Fnv {
+/// The form map's hash: the form map is built on every run and every
+/// n-gram of a text is looked up in it, so a cheap hash beats SipHash here
+/// (no untrusted keys choose the buckets: the map's keys come from the
+/// built-in data and the user's own profile). It takes eight bytes a step,
+/// as rustc's FxHash does, and rotates after each multiply so the low bits
+/// hashbrown picks buckets with depend on every input byte.
+#[derive(Default)]
+pub struct FormHasher(u64);
+
+impl FormHasher {
+    const K: u64 = 0xf135_7aea_2e62_a9c5;
+
+    fn mix(&mut self, word: u64) {
+        self.0 = (self.0 ^ word).wrapping_mul(Self::K).rotate_left(26);
+    }
+}
+
+impl std::hash::Hasher for FormHasher {
     fn finish(&self) -> u64 {
         self.0
     }
 
     fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf2_9ce4_8422_2325
-        } else {
-            self.0
-        };
-        for &b in bytes {
-            h ^= u64::from(b);
-            h = h.wrapping_mul(0x0100_0000_01b3);
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut word = [0; 8];
+            word.copy_from_slice(c);
+            self.mix(u64::from_le_bytes(word));
         }
-        self.0 = h;
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut word = [0; 8];
+            word[..rest.len()].copy_from_slice(rest);
+            self.mix(u64::from_le_bytes(word));
+        }
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.mix(u64::from(i));
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The one-pass loader reads the table as a plain `split` would.
+    #[test]
+    fn builtin_reads_the_table_as_split_does() {
+        let lex = Lexicon::builtin();
+        let mut lines = DATA.lines();
+        let postings: u32 = lines.next().unwrap()[10..].parse().unwrap();
+        assert_eq!(lex.postings, postings);
+        let mut forms = HashMap::new();
+        let mut max_tokens = 1;
+        let mut id = 0;
+        for line in lines {
+            let f: Vec<&str> = line.split('\t').collect();
+            let term = lex.term(id);
+            assert_eq!((&*term.name, &*term.category), (f[0], f[1]));
+            assert_eq!(
+                (term.df, term.weak),
+                (f[2].parse().unwrap(), f[3] == "weak")
+            );
+            for form in f[4].split('|').filter(|f| !f.starts_with('~')) {
+                let (form, cased) = form.strip_prefix('^').map_or((form, false), |f| (f, true));
+                let (form, context) = form
+                    .split_once('?')
+                    .map_or((form, None), |(f, c)| (f, Some(c)));
+                max_tokens = max_tokens.max(form.split(' ').count());
+                forms.entry(form).or_insert(Form {
+                    term: id,
+                    cased,
+                    context,
+                });
+            }
+            id += 1;
+        }
+        assert_eq!(lex.terms.len(), id as usize);
+        assert_eq!(lex.max_tokens, max_tokens);
+        assert_eq!(lex.forms.len(), forms.len());
+        for (form, f) in forms {
+            assert_eq!(lex.lookup(form), Some(f), "{form}");
+        }
+    }
 
     #[test]
     fn aliases_resolve_to_one_term() {

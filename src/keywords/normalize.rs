@@ -27,6 +27,14 @@ pub fn nfkc(text: &str) -> String {
     if text.is_ascii() {
         return text.to_owned();
     }
+    // Text already in NFKC (most text with a few accents or dashes) needs
+    // only the apostrophe folded; the quick check is far cheaper than
+    // normalising.
+    if unicode_normalization::is_nfkc_quick(text.chars())
+        == unicode_normalization::IsNormalized::Yes
+    {
+        return text.replace('\u{2019}', "'");
+    }
     text.nfkc()
         .map(|c| if c == '\u{2019}' { '\'' } else { c })
         .collect()
@@ -35,6 +43,20 @@ pub fn nfkc(text: &str) -> String {
 /// Splits already NFKC-normalised text into tokens.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
+    for_each_token(text, |start, end| {
+        out.push(Token {
+            // Token characters are ASCII, so this is the token lower-cased.
+            norm: text[start..end].to_ascii_lowercase(),
+            start,
+            end,
+        });
+    });
+    out
+}
+
+/// Calls `f` with the byte range of each token of already NFKC-normalised
+/// text, in order: the walk behind both `tokenize` and `norm`.
+fn for_each_token(text: &str, mut f: impl FnMut(usize, usize)) {
     let mut chars = text.char_indices().peekable();
     let mut prev: Option<char> = None;
     while let Some((i, c)) = chars.next() {
@@ -46,13 +68,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         if is_token_char(c) || dotted {
             let start = i;
             let mut end = i + c.len_utf8();
-            let mut norm = String::new();
-            norm.push(c.to_ascii_lowercase());
             while let Some(&(j, n)) = chars.peek() {
                 if !is_token_char(n) {
                     break;
                 }
-                norm.push(n.to_ascii_lowercase());
                 end = j + n.len_utf8();
                 chars.next();
             }
@@ -63,25 +82,32 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             if foreign(text[..start].chars().next_back()) || foreign(text[end..].chars().next()) {
                 continue;
             }
-            out.push(Token { norm, start, end });
+            f(start, end);
         } else {
             prev = Some(c);
         }
     }
-    out
 }
 
 /// The normalised form of a name or phrase.
 pub fn norm(s: &str) -> String {
-    let s = nfkc(s);
-    let toks = tokenize(&s);
+    // No copy, and no string per token: this runs for every name the
+    // profile writes and every form a posting term is found under.
+    let s: std::borrow::Cow<str> = if s.is_ascii() {
+        s.into()
+    } else {
+        nfkc(s).into()
+    };
     let mut out = String::with_capacity(s.len());
-    for (i, t) in toks.iter().enumerate() {
-        if i > 0 {
+    for_each_token(&s, |start, end| {
+        if !out.is_empty() {
             out.push(' ');
         }
-        out.push_str(&t.norm);
-    }
+        out.push_str(&s[start..end]);
+        // The token is ASCII: lower-case what was just pushed.
+        let at = out.len() - (end - start);
+        out[at..].make_ascii_lowercase();
+    });
     out
 }
 
@@ -89,10 +115,18 @@ pub fn norm(s: &str) -> String {
 /// "containerized" to "containerize": strips one common suffix from each
 /// word of a normalised form.
 pub fn stem(form: &str) -> String {
-    form.split(' ').map(stem_word).collect::<Vec<_>>().join(" ")
+    let mut out = String::with_capacity(form.len());
+    for (i, w) in form.split(' ').enumerate() {
+        if i > 0 {
+            out.push(' ');
+        }
+        out.push_str(stem_word(w));
+    }
+    out
 }
 
-fn stem_word(w: &str) -> &str {
+/// `stem` of one word: the word without its suffix.
+pub fn stem_word(w: &str) -> &str {
     if w.len() <= 4 || !w.bytes().all(|b| b.is_ascii_lowercase()) {
         return w;
     }

@@ -95,7 +95,6 @@ pub fn decode<'a>(bytes: &'a [u8], file: &str) -> Result<&'a str, Diagnostic> {
 
 /// Parses profile text; `file` is only used in messages.
 pub fn parse(text: &str, file: &str) -> Result<Profile, Vec<Diagnostic>> {
-    let loc = Locator::new(text);
     let only_comments = text
         .lines()
         .all(|l| l.trim().is_empty() || l.trim_start().starts_with('#'));
@@ -107,7 +106,14 @@ pub fn parse(text: &str, file: &str) -> Result<Profile, Vec<Diagnostic>> {
         )]);
     }
     let mut diags = tab_errors(text, file);
-    for d in loc.duplicates() {
+    // The full scan, with every path's position, only when there is
+    // something to report.
+    let duplicates = if Locator::has_duplicates(text) {
+        Locator::new(text).duplicates().to_vec()
+    } else {
+        Vec::new()
+    };
+    for d in duplicates {
         diags.push(Diagnostic::error(
             file,
             (d.line, d.column),
@@ -120,7 +126,7 @@ pub fn parse(text: &str, file: &str) -> Result<Profile, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags);
     }
-    serde_yaml::from_str(text).map_err(|e| vec![serde_error(&e, text, &loc, file)])
+    serde_yaml::from_str(text).map_err(|e| vec![serde_error(&e, text, &Locator::new(text), file)])
 }
 
 /// One error for each line whose indentation holds a tab, which YAML forbids.

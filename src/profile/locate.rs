@@ -26,7 +26,8 @@ pub struct DuplicateKey {
 pub struct Locator {
     positions: HashMap<String, (usize, usize)>,
     duplicates: Vec<DuplicateKey>,
-    lines: Vec<String>,
+    /// The text, for `find_at_or_after` (one copy, not one per line).
+    text: String,
     /// The first line that is neither blank nor a comment.
     first_content: Option<(usize, usize)>,
 }
@@ -57,8 +58,25 @@ impl Frame {
 impl Locator {
     /// Scans a YAML text.
     pub fn new(text: &str) -> Self {
+        Self::scan(text, true)
+    }
+
+    /// Whether a YAML text repeats a key in one mapping: the scan without
+    /// the paths and positions, for loading a profile, which needs them
+    /// only to report a problem.
+    pub fn has_duplicates(text: &str) -> bool {
+        !Self::scan(text, false).duplicates.is_empty()
+    }
+
+    /// Scans a YAML text; without `positions`, only finds whether there are
+    /// duplicate keys (their paths are left empty).
+    fn scan(text: &str, positions: bool) -> Self {
         let mut loc = Locator {
-            lines: text.lines().map(str::to_string).collect(),
+            text: if positions {
+                text.to_owned()
+            } else {
+                String::new()
+            },
             ..Locator::default()
         };
         let mut stack = vec![Frame::new(-1, String::new(), false)];
@@ -107,12 +125,15 @@ impl Locator {
                 let parent = stack.last_mut().expect("stack has a root");
                 let index = parent.items;
                 parent.items += 1;
-                let path = format!("{}[{index}]", parent.path);
                 let spaces = after.len() - after.trim_start_matches(' ').len();
                 let value_col = col + 1 + spaces as isize;
-                loc.positions
-                    .entry(path.clone())
-                    .or_insert((line_no, col_of(line, value_col as usize)));
+                let mut path = String::new();
+                if positions {
+                    path = format!("{}[{index}]", parent.path);
+                    loc.positions
+                        .entry(path.clone())
+                        .or_insert((line_no, col_of(line, value_col as usize)));
+                }
                 stack.push(Frame::new(col, path, true));
                 last_dash = Some(col);
                 rest = after.trim_start_matches(' ');
@@ -127,7 +148,9 @@ impl Locator {
                         stack.pop();
                     }
                     let parent = stack.last_mut().expect("stack has a root");
-                    let path = if parent.path.is_empty() {
+                    let path = if !positions {
+                        String::new()
+                    } else if parent.path.is_empty() {
                         key.clone()
                     } else {
                         format!("{}.{key}", parent.path)
@@ -147,9 +170,11 @@ impl Locator {
                     let has_value = !value.is_empty() && !value.starts_with('#');
                     let at = if has_value { value_col } else { col };
                     // A second occurrence must not move the first one's position.
-                    loc.positions
-                        .entry(path.clone())
-                        .or_insert((line_no, col_of(line, at as usize)));
+                    if positions {
+                        loc.positions
+                            .entry(path.clone())
+                            .or_insert((line_no, col_of(line, at as usize)));
+                    }
                     stack.push(Frame::new(col, path, false));
                     if has_value {
                         skip_deeper_than = Some(col);
@@ -197,7 +222,7 @@ impl Locator {
         if needle.is_empty() || line == 0 {
             return (line, col);
         }
-        for (i, text) in self.lines.iter().enumerate().skip(line - 1).take(400) {
+        for (i, text) in self.text.lines().enumerate().skip(line - 1).take(400) {
             let from = if i + 1 == line {
                 byte_of_col(text, col)
             } else {
@@ -332,6 +357,20 @@ projects:
         let loc = Locator::new("l:\n- id: a\n  id: b\n- id: c\n");
         assert_eq!(loc.duplicates().len(), 1);
         assert_eq!(loc.duplicates()[0].line, 3);
+    }
+
+    #[test]
+    fn the_quick_scan_finds_the_same_duplicates() {
+        for text in [
+            "a:\n  x: 1\n  y: 2\n  x: 3\nb:\n  x: 1\na: 2\n",
+            "l:\n- id: a\n  id: b\n- id: c\n",
+            "l:\n- id: a\n- id: a\nm:\n  - - k: 1\n    - k: 2\n",
+            TEXT,
+            include_str!("../../profile.yaml"),
+        ] {
+            let full = !Locator::new(text).duplicates().is_empty();
+            assert_eq!(Locator::has_duplicates(text), full, "{text}");
+        }
     }
 
     #[test]

@@ -8,6 +8,7 @@
 //! contact (warnings), and likely misspellings (warnings, via `spelling`).
 //! Positions come from `locate`, since serde_yaml gives none for values.
 
+use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use super::diagnostic::Diagnostic;
@@ -31,51 +32,67 @@ pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<Diagnostic> {
 /// The errors of a loaded profile (no warnings, no spelling): what makes
 /// it unusable for a résumé, such as two bullets with one id.
 pub fn errors(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
-    let mut out = structure(profile, text, file);
-    out.retain(|d| d.severity == super::diagnostic::Severity::Error);
-    out
+    let mut v = Validator::new(text, file);
+    v.errors_only = true;
+    v.structure(profile);
+    v.out
+        .retain(|d| d.severity == super::diagnostic::Severity::Error);
+    v.out
 }
 
 /// Every problem of a loaded profile; `text` is the YAML it came from.
 pub fn validate(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
-    let mut v = Validator {
-        loc: Locator::new(text),
-        file,
-        out: structure(profile, text, file),
-    };
+    let mut v = Validator::new(text, file);
+    v.structure(profile);
     v.spelling(profile);
     v.out
 }
 
-/// Every check but spelling.
-fn structure(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
-    let mut v = Validator {
-        loc: Locator::new(text),
-        file,
-        out: Vec::new(),
-    };
-    v.person(profile);
-    v.ids(profile);
-    v.texts(profile);
-    v.dates(profile);
-    v.skill_refs(profile);
-    v.out
-}
-
 struct Validator<'a> {
-    loc: Locator,
+    text: &'a str,
+    /// Scanned on first use: a profile without problems never needs a
+    /// position, and `tailor match` loads one on every run.
+    loc: OnceCell<Locator>,
     file: &'a str,
     out: Vec<Diagnostic>,
+    /// Skip warnings (for `errors`).
+    errors_only: bool,
 }
 
-impl Validator<'_> {
+impl<'a> Validator<'a> {
+    fn new(text: &'a str, file: &'a str) -> Self {
+        Validator {
+            text,
+            loc: OnceCell::new(),
+            file,
+            out: Vec::new(),
+            errors_only: false,
+        }
+    }
+
+    /// Every check but spelling.
+    fn structure(&mut self, profile: &Profile) {
+        self.person(profile);
+        self.ids(profile);
+        self.texts(profile);
+        self.dates(profile);
+        self.skill_refs(profile);
+    }
+
+    fn loc(&self) -> &Locator {
+        self.loc.get_or_init(|| Locator::new(self.text))
+    }
+
     fn error(&mut self, path: &str, message: String) {
-        let at = self.loc.position(path);
+        let at = self.loc().position(path);
         self.out.push(Diagnostic::error(self.file, at, message));
     }
 
     fn warning(&mut self, path: &str, message: String) {
-        let at = self.loc.position(path);
+        if self.errors_only {
+            return;
+        }
+        let at = self.loc().position(path);
         self.out.push(Diagnostic::warning(self.file, at, message));
     }
 
@@ -164,7 +181,7 @@ impl Validator<'_> {
             }
             match seen.get(id) {
                 Some(first) => {
-                    let line = self.loc.position(first).0;
+                    let line = self.loc().position(first).0;
                     self.error(
                         path,
                         format!("duplicate {what} id `{id}` (first used on line {line})")
@@ -306,11 +323,11 @@ impl Validator<'_> {
                 Some((_, n)) => format!("; did you mean \"{n}\"?"),
                 None => "; add it under `skills:`".to_string(),
             };
-            let at = if self.loc.has(&path) {
-                self.loc.position(&path)
+            let at = if self.loc().has(&path) {
+                self.loc().position(&path)
             } else {
                 let parent = &path[..path.rfind('[').unwrap_or(path.len())];
-                self.loc.find_from(parent, name)
+                self.loc().find_from(parent, name)
             };
             self.out.push(Diagnostic::error(
                 self.file,
@@ -394,9 +411,9 @@ impl Validator<'_> {
     }
 
     fn find_nth(&self, path: &str, word: &str, nth: usize) -> (usize, usize) {
-        let mut at = self.loc.find_from(path, word);
+        let mut at = self.loc().find_from(path, word);
         for _ in 0..nth {
-            at = self.loc.find_at_or_after((at.0, at.1 + 1), word);
+            at = self.loc().find_at_or_after((at.0, at.1 + 1), word);
         }
         at
     }
