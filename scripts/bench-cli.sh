@@ -3,6 +3,7 @@
 #   - `tailor match` on a ~5 KB corpus posting    (target: < 10 ms)
 #   - `tailor build … -o cv.pdf` on the same        (target: < 50 ms)
 #   - `tailor build … -f md` to stdout
+# a posting of 1.25, 2.5 and 5 MB (linear; target: 5 MB well under 1 s),
 # and the size of a two-page PDF (target: < 100 KB).
 #
 #   scripts/bench-cli.sh
@@ -38,6 +39,14 @@ else
     echo "$cmd: $(( ($(date +%s%N) - start) / 50000000 )) ms per run"
   done
 fi
+# Large input stays linear: the posting repeated to 1.25, 2.5 and 5 MB.
+for mb in 1.25 2.5 5; do
+  python3 -c "import sys; t=open(sys.argv[1]).read(); n=int(float(sys.argv[2])*1e6); open(sys.argv[3],'w').write((t*(n//len(t)+1))[:n])" \
+    "$work/posting.md" "$mb" "$work/big.md"
+  start=$(date +%s%N)
+  $bin build -q "$work/big.md" -o - >/dev/null
+  echo "$mb MB posting to Markdown: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+done
 # A two-page PDF: no page limit, every bullet the budget allows.
 $bin build -q --force "$work/posting.md" --max-bullets 40 --max-bullets-per-project 12 -o "$work/long.pdf"
 pages=$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$work/long.pdf")
