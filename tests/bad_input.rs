@@ -344,3 +344,32 @@ fn every_bad_input_gets_its_exit_code_and_a_clear_message() {
     }
     assert!(failed.is_empty(), "\n{}", failed.join("\n"));
 }
+
+#[test]
+fn a_10_mb_profile_is_refused_naming_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut yaml = String::from("person:\n  name: X\ngeneral:\n");
+    let mut i = 0;
+    while yaml.len() < 10 * 1024 * 1024 {
+        yaml.push_str(&format!(
+            "  - id: b{i}\n    text: Built a thing with Kubernetes and AWS, number {i}.\n"
+        ));
+        i += 1;
+    }
+    std::fs::write(dir.path().join("big.yaml"), yaml).unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_tailor"))
+        .current_dir(dir.path())
+        .args(["build", "-p", "big.yaml", "-o", "cv.md"])
+        .arg(root().join(POSTING))
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: big.yaml: the profile is 10.5 MB"),
+        "{err}"
+    );
+    assert!(err.contains("hint:"));
+    assert!(!dir.path().join("cv.md").exists());
+}
