@@ -192,10 +192,14 @@ fn ctrl_c_leaves_only_whole_files() {
     {
         std::thread::sleep(std::time::Duration::from_millis(5));
     }
-    let killed = Command::new("kill")
+    let Ok(killed) = Command::new("kill")
         .args(["-INT", &child.id().to_string()])
         .status()
-        .unwrap();
+    else {
+        eprintln!("note: no `kill` command here; Ctrl-C check skipped");
+        let _ = child.kill();
+        return;
+    };
     assert!(killed.success());
     let status = child.wait().unwrap();
     // 130 when interrupted; 0 if it finished first (a very fast machine).
