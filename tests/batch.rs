@@ -198,6 +198,7 @@ fn ctrl_c_leaves_only_whole_files() {
     else {
         eprintln!("note: no `kill` command here; Ctrl-C check skipped");
         let _ = child.kill();
+        let _ = child.wait();
         return;
     };
     assert!(killed.success());
