@@ -79,6 +79,15 @@ fn exit_without_freeing<T>(big: T) {
 /// `tailor build`: one posting (file or stdin) or a folder of them.
 fn build(args: &BuildArgs) -> Result<Exit> {
     let cfg = BuildConfig::new(args, std::io::stdout().is_terminal())?;
+    if let Output::File(out) = &cfg.output {
+        // Before any work: a kept file should cost the user no wait.
+        if out.exists() && !cfg.force {
+            bail!(
+                "{} already exists\nhint: pass --force to replace it, or -o another file",
+                out.display()
+            );
+        }
+    }
     let (profile, lexicon) = load_profile_and_lexicon(&cfg.profile)?;
     let ev = Evidence::new(&profile, lexicon, score::profile_now(&profile));
     let exit = match &cfg.input {
@@ -112,12 +121,6 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence) -> Result<Exit
             stdout.flush()?;
         }
         Output::File(out) => {
-            if out.exists() && !cfg.force {
-                bail!(
-                    "{} already exists\nhint: pass --force to replace it, or -o another file",
-                    out.display()
-                );
-            }
             create_parent(out)?;
             write_atomic(out, &built.files[0].1)?;
             written.push(out.clone());
@@ -232,7 +235,8 @@ fn slugify(text: &str) -> String {
     out
 }
 
-fn file_stem(p: &Path) -> String {
+/// A file's name without its extension, for naming its résumé.
+pub(crate) fn file_stem(p: &Path) -> String {
     p.file_stem()
         .map(|s| s.to_string_lossy().into_owned())
         .unwrap_or_default()

@@ -123,7 +123,7 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
         .enumerate()
         .map(|(i, r)| {
             let r = r.map(|posting| {
-                let slug = unique(app::slug(&posting, &stem(&files[i])), &mut taken);
+                let slug = unique(app::slug(&posting, &app::file_stem(&files[i])), &mut taken);
                 (posting, slug)
             });
             (i, r)
@@ -233,12 +233,6 @@ fn is_posting(path: &Path) -> bool {
     path.extension()
         .and_then(|e| e.to_str())
         .is_some_and(|e| POSTING_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
-}
-
-fn stem(path: &Path) -> String {
-    path.file_stem()
-        .map(|s| s.to_string_lossy().into_owned())
-        .unwrap_or_default()
 }
 
 /// `slug`, or `slug-2`, `slug-3`, … : the first not yet taken.
