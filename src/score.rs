@@ -6,6 +6,7 @@
 //! `score` runs per posting.
 
 use std::collections::{BTreeMap, HashMap, HashSet};
+use std::sync::OnceLock;
 
 use serde::Serialize;
 
@@ -67,6 +68,21 @@ pub struct Evidence {
     fuzzy: Vec<(String, TermId)>,
     /// The forms in `fuzzy`, so adding one is not a scan of the list.
     fuzzy_seen: HashSet<String>,
+    /// Per bullet, the bullets that say nearly the same: a property of the
+    /// profile, worked out once on first use (selection needs it, `match`
+    /// does not).
+    near_duplicates: OnceLock<Vec<Vec<usize>>>,
+}
+
+/// Word-set overlap (Jaccard) at which two bullets say the same thing.
+const NEAR_DUPLICATE: f64 = 0.6;
+
+fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
+    if a.is_empty() || b.is_empty() {
+        return 0.0;
+    }
+    let inter = a.intersection(b).count();
+    inter as f64 / (a.len() + b.len() - inter) as f64
 }
 
 impl Evidence {
@@ -99,6 +115,7 @@ impl Evidence {
             stems: HashMap::new(),
             fuzzy: Vec::new(),
             fuzzy_seen: HashSet::new(),
+            near_duplicates: OnceLock::new(),
         };
 
         // Every text the profile writes, with the terms it mentions: the
@@ -233,6 +250,25 @@ impl Evidence {
         if form.len() >= 5 && self.fuzzy_seen.insert(form.to_owned()) {
             self.fuzzy.push((form.to_owned(), term));
         }
+    }
+
+    /// The bullets (indexes into `bullets`) whose words overlap bullet
+    /// `i`'s by [`NEAR_DUPLICATE`] or more.
+    pub fn near_duplicates(&self, i: usize) -> &[usize] {
+        let table = self.near_duplicates.get_or_init(|| {
+            let b = &self.bullets;
+            let mut table = vec![Vec::new(); b.len()];
+            for x in 0..b.len() {
+                for y in x + 1..b.len() {
+                    if jaccard(&b[x].words, &b[y].words) >= NEAR_DUPLICATE {
+                        table[x].push(y);
+                        table[y].push(x);
+                    }
+                }
+            }
+            table
+        });
+        table.get(i).map_or(&[], Vec::as_slice)
     }
 
     /// How the profile evidences a posting term, and through which profile

@@ -52,9 +52,6 @@ impl Default for Budget {
 /// allowing: the most recent work.
 const MIN_BULLETS: usize = 6;
 
-/// Word-set overlap (Jaccard) at which two bullets say the same thing.
-const NEAR_DUPLICATE: f64 = 0.6;
-
 /// One chosen bullet and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chosen {
@@ -225,11 +222,11 @@ impl State<'_> {
                 _ => {}
             }
         }
-        let words = &self.ev.bullets[index].words;
         !self
-            .taken
+            .ev
+            .near_duplicates(index)
             .iter()
-            .any(|&t| jaccard(words, &self.ev.bullets[t].words) >= NEAR_DUPLICATE)
+            .any(|t| self.taken.contains(t))
     }
 
     fn take(&mut self, c: &Candidate, reason: &'static str) {
@@ -352,14 +349,6 @@ fn end_key(end: End) -> u32 {
         End::Present => u32::MAX,
         End::Date(d) => d.months(12),
     }
-}
-
-fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
-    if a.is_empty() || b.is_empty() {
-        return 0.0;
-    }
-    let inter = a.intersection(b).count();
-    inter as f64 / (a.len() + b.len() - inter) as f64
 }
 
 /// Builds the résumé from the chosen bullet ids (most relevant first).
