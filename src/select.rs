@@ -56,7 +56,6 @@ const MIN_BULLETS: usize = 6;
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chosen {
     pub id: String,
-    pub project: Option<String>,
     /// Its relevance score in the match (0 for a fill bullet).
     pub score: f64,
     /// Posting terms this bullet was the first chosen bullet to show.
@@ -244,7 +243,6 @@ impl State<'_> {
         }
         self.chosen.push(Chosen {
             id: c.bullet.id.clone(),
-            project: c.project.map(|p| self.ev.projects[p].0.clone()),
             score: c.score,
             new_terms,
             reason,
