@@ -65,7 +65,7 @@ pub struct BuildArgs {
     #[arg(long, short = 'f', value_name = "FORMAT", value_delimiter = ',')]
     pub format: Vec<FormatArg>,
     /// Output file (one posting) or folder (a folder of postings)
-    /// [default: out/<slug>.<ext>, or stdout for Markdown when stdout is a pipe]
+    /// [default: out/SLUG.EXT, or stdout for Markdown when stdout is a pipe]
     #[arg(long, short = 'o', value_name = "PATH")]
     pub output: Option<PathBuf>,
     /// Paper size for PDF

@@ -253,7 +253,7 @@ impl Evidence {
     }
 
     /// The bullets (indexes into `bullets`) whose words overlap bullet
-    /// `i`'s by [`NEAR_DUPLICATE`] or more.
+    /// `i`'s by `NEAR_DUPLICATE` (0.6) or more.
     pub fn near_duplicates(&self, i: usize) -> &[usize] {
         let table = self.near_duplicates.get_or_init(|| {
             let b = &self.bullets;

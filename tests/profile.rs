@@ -79,9 +79,9 @@ fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
-const SEED_NEW: &str = "../shared/seeds/000_ab4b6636d989a7da.txt";
-const SEED_OLD: &str = "../shared/seeds/001_57b7c0c645f2306d.txt";
-const SEED_QA: &str = "../shared/seeds/003_b179156f6cf76e14.txt";
+const SEED_NEW: &str = "tests/fixtures/seeds/000_ab4b6636d989a7da.txt";
+const SEED_OLD: &str = "tests/fixtures/seeds/001_57b7c0c645f2306d.txt";
+const SEED_QA: &str = "tests/fixtures/seeds/003_b179156f6cf76e14.txt";
 
 fn write(dir: &Path, name: &str, bytes: &[u8]) -> PathBuf {
     let p = dir.join(name);
