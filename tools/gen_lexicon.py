@@ -145,6 +145,7 @@ def main():
     overrides = parse_overrides(os.path.join(a.out, "lexicon-overrides.txt"))
     lex.blocked.update(norm(x) for x in overrides["block"])
     drop = {norm(x) for x in overrides["drop"]}
+    why = {}  # dropped form -> the reason, for the report
 
     # Soft skills and generic competences: never hard skills.
     soft = set()
@@ -260,6 +261,17 @@ def main():
             drop.add(k)
         if weak and (any(t in SOFT_WORDS for t in toks) or toks[-1] in ROLE_WORDS):
             drop.add(k)
+        # "AWS cloud", "Azure services": a product and a generic word name the
+        # product, which the walk finds on its own.
+        if weak and toks[-1] in GENERIC_SUFFIX | {"cloud", "platform"} and \
+                " ".join(toks[:-1]) in (lex.brand | lex.popular):
+            drop.add(k)
+            why[k] = "a product name and a generic word"
+        # "HTML/CSS", "SQS/SNS", "machine learning ML": a gazetteer phrase made
+        # of names the lexicon knows is those names, each its own skill.
+        if weak and compound(lex, toks, english):
+            drop.add(k)
+            why[k] = "made of known names"
 
     # 1c. Variants of one name: plurals ("REST APIs" = "REST API"), a
     # vendor prefix ("Apache Kafka" = "Kafka") and a phrase with its acronym
@@ -290,7 +302,11 @@ def main():
         for f in e["forms"]:
             form_to_entry[f] = i
     maxn = max(len(f.split()) for f in form_to_entry)
+    # Everyday words ("software", "team") name nothing in a line.
+    line_forms = {f: i for f, i in form_to_entry.items() if " " in f or f not in english or f in curated}
     df = [0] * len(entries)
+    line_occ = [0] * len(entries)
+    line_co = [0] * len(entries)
     n_post = 0
     lower_uses, all_uses = defaultdict(int), defaultdict(int)
     # How postings write the names that no source gives a cased display
@@ -324,14 +340,45 @@ def main():
                                 written[j][surface] += 1
             for j in seen:
                 df[j] += 1
+            # Line by line, longest name first: which names stand in a line
+            # with another (curated) technical name.
+            for ln in text.split("\n"):
+                lt = [t for t, _, _ in tokens(ln)]
+                hits, i = [], 0
+                while i < len(lt):
+                    for n in range(min(maxn, len(lt) - i), 0, -1):
+                        j = line_forms.get(" ".join(lt[i:i + n]))
+                        if j is not None:
+                            hits.append(j)
+                            i += n
+                            break
+                    else:
+                        i += 1
+                strong_hits = {j for j in hits if entries[j]["strong"]}
+                for j in set(hits):
+                    line_occ[j] += 1
+                    if strong_hits - {j}:
+                        line_co[j] += 1
     for i, e in enumerate(entries):
         if i in needs_display:
             e["term"] = display_name(e, written.get(i, {}))
 
     out = []
+    report = []
+    for k, reason in sorted(why.items()):
+        report.append((k, "dropped", reason))
     for i, e in enumerate(entries):
         if df[i] == 0 and not e["popular"]:
             continue  # an obscure name no posting uses
+        # A gazetteer-only phrase needs evidence that postings use it as a
+        # skill: skills stand in lines with other technical names ("Python,
+        # SQL and data pipelines"); soft skills and benefits ("attention to
+        # detail", "remote work") seldom do. Measured over the corpus.
+        if not e["strong"] and e["term"] and norm(e["term"]) not in curated and line_occ[i] >= WEAK_MIN_LINES \
+                and line_co[i] < WEAK_MIN_TECH_SHARE * line_occ[i]:
+            report.append((e["term"], "dropped",
+                           f"gazetteer only; {line_co[i]} of {line_occ[i]} corpus lines name another technical term"))
+            continue
         flags = [] if e["strong"] else ["weak"]
         forms = []
         for fm in e["forms"]:
@@ -365,8 +412,24 @@ def main():
         f.write(f"#postings\t{n_post}\n")
         for r in out:
             f.write("\t".join(str(x) for x in r) + "\n")
+    with open(os.path.join(a.out, "lexicon-report.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# What tools/gen_lexicon.py dropped and why (kept terms: data/lexicon.tsv).\n")
+        for r in sorted(report):
+            f.write("\t".join(r) + "\n")
+    kinds = defaultdict(int)
+    for _, _, reason in report:
+        kinds[reason.split(";")[0]] += 1
+    print("dropped: " + ", ".join(f"{v} {k}" for k, v in sorted(kinds.items())), file=sys.stderr)
     print(f"{len(out)} terms, {sum(len(r[4].split('|')) for r in out)} forms, {n_post} postings", file=sys.stderr)
 
+
+# A gazetteer-only term seen in at least this many corpus lines is kept only
+# when at least this share of them name another curated technical term. The
+# share separates measured soft skills and benefits (attention to detail
+# 0.06, remote work 0.11, professional growth 0.12, health insurance 0.18)
+# from skills the sources miss (data pipelines 0.65, HIPAA 0.64, SLOs 0.38).
+WEAK_MIN_LINES = 20
+WEAK_MIN_TECH_SHARE = 0.25
 
 # Categories of named products: their everyday-word names (Go, Flow) need a
 # capital; a concept, domain or practice ("healthcare") does not.
@@ -394,6 +457,21 @@ ROLE_WORDS = {
     "advisor", "analyst", "specialist", "consultant", "representative", "director", "officer",
     "assistant", "coordinator", "administrator", "intern", "recruiter",
 }
+
+
+def compound(lex, toks, english):
+    """Whether toks split into two or more names of curated or popular terms
+    (not everyday words), e.g. html|css, sqs|sns, machine learning|ml."""
+    def known(piece):
+        k = " ".join(piece)
+        return k in lex.parent and (k in lex.popular or k in lex.strong) and \
+            (k not in english or k in lex.brand)
+    n = len(toks)
+    ok = [False] * (n + 1)  # ok[i]: toks[:i] splits into known names
+    ok[0] = True
+    for i in range(1, n + 1):
+        ok[i] = any(ok[j] and known(toks[j:i]) and (j > 0 or i < n) for j in range(i))
+    return ok[n]
 
 
 def tokens(text):
