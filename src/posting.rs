@@ -201,20 +201,6 @@ fn line_kind(section: SectionKind, line: &str) -> SectionKind {
     if section == SectionKind::Boilerplate {
         return section;
     }
-    const PREFERRED: [&str; 9] = [
-        "nice to have",
-        "nice-to-have",
-        "is a plus",
-        "are a plus",
-        "a big plus",
-        "bonus",
-        "preferred",
-        "is an advantage",
-        "desirable",
-    ];
-    if PREFERRED.iter().any(|p| l.contains(p)) {
-        return SectionKind::Preferred;
-    }
     const BOILER: [&str; 8] = [
         "equal opportunity",
         "without regard to",
@@ -240,6 +226,55 @@ fn line_kind(section: SectionKind, line: &str) -> SectionKind {
         return SectionKind::Required;
     }
     section
+}
+
+/// Words that make what they qualify a nice-to-have.
+const PREFERRED_CUES: [&str; 11] = [
+    "nice to have",
+    "nice-to-have",
+    "is a plus",
+    "are a plus",
+    "a big plus",
+    "a plus",
+    "bonus",
+    "preferred",
+    "is an advantage",
+    "desirable",
+    "distinct advantage",
+];
+
+/// The clauses of a line with the kind each has in a section of kind
+/// `section`: "a plus" makes its own clause (up to `;` or a sentence end)
+/// preferred, not the whole line.
+pub fn clauses(section: SectionKind, line: &str) -> Vec<(SectionKind, &str)> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    let b = line.as_bytes();
+    for (i, &c) in b.iter().enumerate() {
+        let end = c == b';' || (c == b'.' && b.get(i + 1) == Some(&b' '));
+        if end {
+            out.push(&line[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < line.len() {
+        out.push(&line[start..]);
+    }
+    out.into_iter()
+        .map(|c| {
+            let l = c.to_ascii_lowercase();
+            let preferred =
+                section != SectionKind::Boilerplate && PREFERRED_CUES.iter().any(|p| l.contains(p));
+            (
+                if preferred {
+                    SectionKind::Preferred
+                } else {
+                    section
+                },
+                c,
+            )
+        })
+        .collect()
 }
 
 /// The text of a heading line, if the line is one: Markdown `#`, a line
@@ -277,6 +312,15 @@ fn heading(line: &str) -> Option<String> {
 /// The section a heading starts, if it names a known one.
 pub fn classify_heading(h: &str) -> Option<SectionKind> {
     let h = h.to_lowercase();
+    if let Some(x) = h.strip_prefix("about ") {
+        if !about_the_employer(&h) {
+            return Some(if x.starts_with("you") {
+                SectionKind::Required
+            } else {
+                SectionKind::Responsibilities
+            });
+        }
+    }
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
     if has(&[
         "nice to have",
@@ -288,6 +332,7 @@ pub fn classify_heading(h: &str) -> Option<SectionKind> {
         "good to have",
         "extra credit",
         "stand out",
+        "differentiator",
     ]) {
         return Some(SectionKind::Preferred);
     }
@@ -321,7 +366,7 @@ pub fn classify_heading(h: &str) -> Option<SectionKind> {
         "similar jobs",
         "share this job",
         "disclaimer",
-    ]) || h.starts_with("about ")
+    ]) || about_the_employer(&h)
     {
         return Some(SectionKind::Boilerplate);
     }
@@ -332,6 +377,11 @@ pub fn classify_heading(h: &str) -> Option<SectionKind> {
         "must-have",
         "essential",
         "what you bring",
+        "what you'll need",
+        "what you will need",
+        "what you need",
+        "you'll need",
+        "you will need",
         "what you'll bring",
         "what you will bring",
         "who you are",
@@ -377,16 +427,54 @@ pub fn classify_heading(h: &str) -> Option<SectionKind> {
     None
 }
 
-/// Lines of web-page chrome: cookie banners, share buttons, apply links.
+/// "About X" is about the employer when X is the company, us, the team or
+/// the benefits; "About the role", "About you" and "About the job" head the
+/// posting's own content (804 and 271 corpus postings use the first two).
+fn about_the_employer(h: &str) -> bool {
+    let Some(x) = h.strip_prefix("about ") else {
+        return false;
+    };
+    let x = x
+        .trim_start_matches("the ")
+        .trim_end_matches([':', '.', '!']);
+    const CONTENT: [&str; 12] = [
+        "role",
+        "you",
+        "job",
+        "position",
+        "opportunity",
+        "work",
+        "team you'll join",
+        "this role",
+        "this position",
+        "this job",
+        "the role",
+        "your role",
+    ];
+    !CONTENT
+        .iter()
+        .any(|c| x == *c || x.starts_with(&format!("{c} ")))
+}
+
+/// Lines of web-page chrome: short cookie banners, share buttons, apply
+/// links. A long line that merely contains such a phrase is content.
 fn is_chrome(line: &str) -> bool {
     let l = line.to_ascii_lowercase();
-    (l.contains("cookie") && (l.contains("accept") || l.contains("we use")))
+    let words = l.split_whitespace().count();
+    (words <= BANNER_MAX_WORDS
+        && l.contains("cookie")
+        && (l.contains("accept") || l.contains("we use")))
         || l.starts_with("share this")
-        || l.contains("click to [apply]")
-        || l.contains("click here to apply")
+        || (words <= BUTTON_MAX_WORDS
+            && (l.contains("click to [apply]") || l.contains("click here to apply")))
         || l == "apply now"
         || l == "apply"
 }
+
+/// A line of chrome is a banner or a button, not a paragraph: cookie
+/// banners run to about 40 words, an apply link to a few.
+const BANNER_MAX_WORDS: usize = 40;
+const BUTTON_MAX_WORDS: usize = 8;
 
 /// Drops Markdown inline markup: links keep their text, emphasis and code
 /// marks go, list markers go.
@@ -666,10 +754,55 @@ mod tests {
     }
 
     #[test]
-    fn a_plus_inside_requirements_is_preferred() {
+    fn a_plus_inside_requirements_is_preferred_for_its_own_clause() {
         let s = sections("Requirements:\n- Python\n- Kafka experience is a plus\n");
         assert_eq!(s[0].0, SectionKind::Required);
-        assert_eq!(s[1].0, SectionKind::Preferred);
+        let kinds: Vec<_> = clauses(s[1].0, &s[1].1).into_iter().map(|c| c.0).collect();
+        assert_eq!(kinds, [SectionKind::Preferred]);
+        let line = "Strong Python and SQL; Kafka is a plus";
+        let kinds: Vec<_> = clauses(SectionKind::Required, line)
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(kinds, [SectionKind::Required, SectionKind::Preferred]);
+    }
+
+    #[test]
+    fn about_the_role_and_about_you_are_content_about_the_company_is_not() {
+        // Regression: every "About ..." heading was boilerplate, so a posting
+        // headed only "About the role" / "About you" lost all its terms.
+        assert_eq!(
+            classify_heading("About the role"),
+            Some(SectionKind::Responsibilities)
+        );
+        assert_eq!(classify_heading("About You"), Some(SectionKind::Required));
+        assert_eq!(
+            classify_heading("About This Role"),
+            Some(SectionKind::Responsibilities)
+        );
+        assert_eq!(
+            classify_heading("About Acme"),
+            Some(SectionKind::Boilerplate)
+        );
+        assert_eq!(classify_heading("About us"), Some(SectionKind::Boilerplate));
+        assert_eq!(
+            classify_heading("What you'll need"),
+            Some(SectionKind::Required)
+        );
+        assert_eq!(
+            classify_heading("Your Differentiators"),
+            Some(SectionKind::Preferred)
+        );
+        let s = sections("**About This Role:**\nYou will run Kubernetes and Terraform.\n");
+        assert_eq!(s[0].0, SectionKind::Responsibilities);
+    }
+
+    #[test]
+    fn a_long_line_that_mentions_applying_is_content() {
+        // Regression: any line containing "click here to apply" was dropped.
+        let line = "We run Kubernetes, Terraform and AWS for a hundred hospitals and need an engineer who knows them well; click here to apply.";
+        assert_eq!(sections(line).len(), 1);
+        assert!(analyse("Click here to apply", "t").is_err());
     }
 
     #[test]

@@ -281,8 +281,10 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
         }
     }
     for line in &posting.lines {
-        for m in mentions(lex, &line.text) {
-            note(m, line.kind, line.number, false);
+        for (kind, clause) in crate::posting::clauses(line.kind, &line.text) {
+            for m in mentions(lex, clause) {
+                note(m, kind, line.number, false);
+            }
         }
     }
     found
