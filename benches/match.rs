@@ -45,7 +45,7 @@ fn main() {
     let t = Instant::now();
     let (mut ok, mut bad, mut terms) = (0usize, 0usize, 0usize);
     for (i, p) in postings.iter().enumerate() {
-        match tailor::app::posting_from_bytes(p.as_bytes(), &format!("corpus:{i}")) {
+        match tailor::files::posting_from_bytes(p.as_bytes(), &format!("corpus:{i}")) {
             Ok(posting) => {
                 let m = score::score(&ev, &posting);
                 terms += m.keywords.len();

@@ -16,8 +16,10 @@ use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde::Serialize;
 
-use crate::app::{self, Exit};
+use crate::build::{self, Built};
 use crate::config::{BuildConfig, Output};
+use crate::exit::Exit;
+use crate::files;
 use crate::posting::Posting;
 use crate::profile::schema::Profile;
 use crate::score::Evidence;
@@ -116,14 +118,17 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
 
     let progress = progress_bar(cfg, files.len() as u64);
     // Read and analyse all first: names are chosen before anything is written.
-    let read: Vec<Result<Posting>> = files.par_iter().map(|p| app::read_posting(p)).collect();
+    let read: Vec<Result<Posting>> = files.par_iter().map(|p| files::read_posting(p)).collect();
     let mut taken: HashSet<String> = RESERVED.iter().map(|s| (*s).to_owned()).collect();
     let jobs: Vec<(usize, Result<(Posting, String)>)> = read
         .into_iter()
         .enumerate()
         .map(|(i, r)| {
             let r = r.map(|posting| {
-                let slug = unique(app::slug(&posting, &app::file_stem(&files[i])), &mut taken);
+                let slug = unique(
+                    files::slug(&posting, &files::file_stem(&files[i])),
+                    &mut taken,
+                );
                 (posting, slug)
             });
             (i, r)
@@ -136,11 +141,11 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
         .into_par_iter()
         .map(|(i, job)| {
             let r = job.and_then(|(posting, slug)| {
-                let built = app::tailor(cfg, profile, ev, &posting)?;
+                let built = build::tailor(cfg, profile, ev, &posting)?;
                 let mut written = Vec::new();
                 for (format, bytes) in &built.files {
                     let name = format!("{slug}.{}", format.extension());
-                    app::write_atomic(&out.join(&name), bytes)?;
+                    files::write_atomic(&out.join(&name), bytes)?;
                     written.push(name);
                 }
                 Ok((entry(&files[i], &built, written), asked(&built)))
@@ -179,8 +184,8 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
     let md = index_markdown(&index);
     let mut json = serde_json::to_string_pretty(&index)?;
     json.push('\n');
-    app::write_atomic(&out.join("index.md"), md.as_bytes())?;
-    app::write_atomic(&out.join("index.json"), json.as_bytes())?;
+    files::write_atomic(&out.join("index.md"), md.as_bytes())?;
+    files::write_atomic(&out.join("index.json"), json.as_bytes())?;
 
     if !cfg.quiet {
         let mut err = std::io::stderr().lock();
@@ -259,7 +264,7 @@ fn progress_bar(cfg: &BuildConfig, len: u64) -> indicatif::ProgressBar {
     bar
 }
 
-fn entry(path: &Path, built: &app::Built, files: Vec<String>) -> Entry {
+fn entry(path: &Path, built: &Built, files: Vec<String>) -> Entry {
     let m = &built.matched;
     Entry {
         posting: path.display().to_string(),
@@ -291,7 +296,7 @@ pub struct Asked {
     pub matched: bool,
 }
 
-fn asked(built: &app::Built) -> Vec<Asked> {
+fn asked(built: &Built) -> Vec<Asked> {
     built
         .matched
         .keywords

@@ -4,7 +4,9 @@
 //!
 //! - [`cli`]: the command line (clap types only)
 //! - [`config`]: arguments -> validated settings (formats inferred, paths classified)
-//! - [`app`]: the orchestrator, the only place that does I/O
+//! - [`app`]: the orchestrator: one function per command, on top of all below
+//! - [`exit`]: how a run ends, as exit codes
+//! - [`files`]: reading postings, naming and writing files whole
 //! - [`profile`]: the master profile: schema, load, validate, import
 //! - [`posting`]: raw posting text -> title, company and sectioned lines
 //! - [`keywords`]: the skill lexicon and finding its terms in text
@@ -13,12 +15,16 @@
 //! - [`select`]: match + budget -> the chosen projects, bullets, skills, summary
 //! - [`tailored`]: the chosen résumé content every renderer reads
 //! - [`render`]: one module per output format over a [`tailored::Tailored`]
+//! - [`build`]: one posting's résumé: score, select, fit the pages, render
 //! - [`batch`]: a folder of postings, in parallel, ranked by fit
 
 pub mod app;
 pub mod batch;
+pub mod build;
 pub mod cli;
 pub mod config;
+pub mod exit;
+pub mod files;
 pub mod keywords;
 pub mod posting;
 pub mod profile;

@@ -6,11 +6,11 @@ use clap::Parser;
 
 fn main() -> ExitCode {
     let cli = tailor::cli::Cli::parse();
-    tailor::app::clean_up_on_interrupt();
+    tailor::files::clean_up_on_interrupt();
     match tailor::app::run(cli) {
         Ok(code) => code.into(),
         Err(err) => {
-            if tailor::app::is_broken_pipe(&err) {
+            if tailor::exit::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
             eprintln!("error: {err:#}");

@@ -83,7 +83,7 @@ pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
 /// What `tailor build` says on stderr for one posting: fit, missing terms,
 /// what `--pages` dropped, and the files written.
 pub fn build_summary(
-    b: &crate::app::Built,
+    b: &crate::build::Built,
     written: &[std::path::PathBuf],
     explain: bool,
 ) -> String {

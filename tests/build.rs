@@ -6,7 +6,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output, Stdio};
 
-use tailor::app::{self, Built};
+use tailor::build::{self, Built};
 use tailor::config::{BuildConfig, Input, Output as Out};
 use tailor::keywords::Lexicon;
 use tailor::profile::schema::Profile;
@@ -72,8 +72,8 @@ fn config(formats: &[Format], pages: Option<usize>) -> BuildConfig {
 
 fn build(p: &Profile, path: &Path, formats: &[Format], pages: Option<usize>) -> Built {
     let ev = Evidence::new(p, Lexicon::builtin(), score::profile_now(p));
-    let posting = app::read_posting(path).unwrap();
-    app::tailor(&config(formats, pages), p, &ev, &posting).unwrap()
+    let posting = tailor::files::read_posting(path).unwrap();
+    build::tailor(&config(formats, pages), p, &ev, &posting).unwrap()
 }
 
 fn squash(s: &str) -> String {

@@ -72,7 +72,7 @@ fn every_corpus_posting_goes_through_build() {
             } else {
                 &text_formats
             };
-            let built = tailor::app::tailor(cfg, &profile, &ev, &posting)
+            let built = tailor::build::tailor(cfg, &profile, &ev, &posting)
                 .unwrap_or_else(|e| panic!("{name}: {e:#}"));
             let ids: Vec<&str> = built.selection.tailored.bullet_ids().collect();
             let unique: std::collections::HashSet<&str> = ids.iter().copied().collect();
