@@ -25,6 +25,7 @@ pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
             Some(How::Alias) => "alias",
             Some(How::Stem) => "stem",
             Some(How::Fuzzy) => "fuzzy",
+            Some(How::Implied) => "implied",
             None => "",
         };
         let forms = k.forms.join(", ");

