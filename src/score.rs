@@ -445,6 +445,10 @@ pub struct Keyword {
     /// for Python).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub via: Option<String>,
+    /// The one-of group it was asked for in ("Terraform, Ansible or
+    /// similar"): fit counts a group as met when any member is.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub group: Option<u32>,
     #[serde(skip)]
     pub id: TermId,
 }
@@ -534,6 +538,7 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
                 how: found_in.map(|(h, _)| h),
                 evidence,
                 via,
+                group: f.group,
                 id: found_in.map_or(f.term, |(_, t)| t),
             }
         })
@@ -642,23 +647,41 @@ fn keep_hard_skills(lex: &Lexicon, found: Vec<Found>) -> Vec<Found> {
         .collect()
 }
 
-/// Weighted share of the posting's terms the profile evidences, 0–100.
+/// Weighted share of the posting's asks the profile evidences, 0–100.
+///
+/// An ask is a term asked for on its own, or a one-of group met by its best
+/// member. A posting that asks for little cannot score high on a few
+/// matches: the total is at least [`MIN_ASKED_WEIGHT`].
 fn fit(keywords: &[Keyword]) -> f64 {
-    let total: f64 = keywords.iter().map(|k| k.weight).sum();
-    if total <= 0.0 {
-        return 0.0;
+    // (weight, credit) per ask.
+    let mut asks: Vec<(f64, f64)> = Vec::new();
+    let mut groups: BTreeMap<u32, (f64, f64)> = BTreeMap::new();
+    for k in keywords {
+        let got = if k.matched { k.weight * credit(k) } else { 0.0 };
+        match k.group {
+            None => asks.push((k.weight, got)),
+            Some(g) => {
+                let e = groups.entry(g).or_insert((0.0, 0.0));
+                e.0 = e.0.max(k.weight);
+                e.1 = e.1.max(got);
+            }
+        }
     }
-    let got: f64 = keywords
-        .iter()
-        .filter(|k| k.matched)
-        .map(|k| k.weight * credit(k))
-        .sum();
+    asks.extend(groups.into_values());
+    let total: f64 = asks.iter().map(|a| a.0).sum::<f64>().max(MIN_ASKED_WEIGHT);
+    let got: f64 = asks.iter().map(|a| a.1).sum();
     // An empty float sum is -0.0, which would print as "-0".
     if got <= 0.0 {
         return 0.0;
     }
     round(100.0 * got / total)
 }
+
+/// The least total weight a fit is a share of: what the tenth of corpus
+/// postings that ask for least ask for in all (`scripts/fit-floor.sh`:
+/// p10 11.0, p25 15.9, median 23.1 over every tenth posting), so two
+/// matched terms of a two-term posting are not a fit of 100.
+const MIN_ASKED_WEIGHT: f64 = 11.0;
 
 /// How much a match counts towards the fit: work a bullet describes is
 /// worth more than a name on a certificate, a skills list or a summary.
@@ -694,4 +717,58 @@ pub fn profile_now(profile: &Profile) -> u32 {
         .flatten()
         .max()
         .map_or(2025 * 12, |m| m + 12)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kw(term: &str, weight: f64, matched: bool, group: Option<u32>) -> Keyword {
+        Keyword {
+            term: term.to_owned(),
+            forms: vec![term.to_owned()],
+            category: "technology".to_owned(),
+            weight,
+            required: true,
+            section: SectionKind::Required,
+            matched,
+            how: matched.then_some(How::Exact),
+            evidence: if matched {
+                vec!["b1".to_owned()]
+            } else {
+                Vec::new()
+            },
+            via: None,
+            group,
+            id: 0,
+        }
+    }
+
+    #[test]
+    fn a_group_is_met_by_any_member() {
+        let all = [
+            kw("Terraform", 4.0, true, Some(0)),
+            kw("Ansible", 4.0, false, Some(0)),
+            kw("Chef", 4.0, false, Some(0)),
+            kw("Python", 4.0, true, None),
+        ];
+        // Two asks, both met (the group by Terraform), over the floor of 11.
+        assert_eq!(fit(&all), round(100.0 * 8.0 / MIN_ASKED_WEIGHT));
+        let plain: Vec<Keyword> = all
+            .iter()
+            .cloned()
+            .map(|mut k| {
+                k.group = None;
+                k
+            })
+            .collect();
+        assert!(fit(&plain) < fit(&all));
+    }
+
+    #[test]
+    fn a_posting_that_asks_little_scores_no_high_fit() {
+        // Regression: two matched terms made a fit of 100 (corpus row 768).
+        let two = [kw("AWS", 1.0, true, None), kw("Python", 1.0, true, None)];
+        assert!(fit(&two) <= 100.0 * 2.0 / MIN_ASKED_WEIGHT + 0.01);
+    }
 }

@@ -24,6 +24,9 @@ pub struct Mention {
     cased: bool,
     /// Index of the token after it.
     next: usize,
+    /// Byte range in the NFKC form of the text.
+    start: usize,
+    end: usize,
 }
 
 /// A term a posting asks for, gathered over all its mentions.
@@ -40,6 +43,9 @@ pub struct Found {
     pub in_title: bool,
     /// 1-based line of the first mention.
     pub line: usize,
+    /// The one-of group ("Terraform, Ansible or similar") it was asked for
+    /// in, when it was never asked for on its own.
+    pub group: Option<u32>,
 }
 
 /// Every lexicon term mentioned in `text`, in order.
@@ -87,6 +93,8 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
                     token: i,
                     cased,
                     next: i + n,
+                    start: toks[i].start,
+                    end: toks[i + n - 1].end,
                 });
                 i += n;
             }
@@ -201,6 +209,8 @@ fn coordinated(
             token: i,
             cased: false,
             next: i + 1,
+            start: a.start,
+            end: tail[n - 1].end,
         };
         return Some((m, skip));
     }
@@ -252,42 +262,126 @@ fn cased_ok(text: &str, tok: &Token, surface: &str, name: &str) -> bool {
 /// else, and then as boilerplate.
 pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
     let mut found: Vec<Found> = Vec::new();
+    let mut next_group = 0;
     let mut index: HashMap<TermId, usize> = HashMap::new();
-    let mut note = |m: Mention, kind: SectionKind, line: usize, in_title: bool| {
-        let i = *index.entry(m.term).or_insert_with(|| {
-            found.push(Found {
-                term: m.term,
-                forms: Vec::new(),
-                section: kind,
-                count: 0,
-                in_title: false,
-                line,
+    // Terms asked for on their own somewhere: never part of a group.
+    let mut alone: Vec<TermId> = Vec::new();
+    let mut note =
+        |m: Mention, kind: SectionKind, line: usize, in_title: bool, group: Option<u32>| {
+            if group.is_none() && kind != SectionKind::Boilerplate {
+                alone.push(m.term);
+            }
+            let i = *index.entry(m.term).or_insert_with(|| {
+                found.push(Found {
+                    term: m.term,
+                    forms: Vec::new(),
+                    section: kind,
+                    count: 0,
+                    in_title: false,
+                    line,
+                    group,
+                });
+                found.len() - 1
             });
-            found.len() - 1
-        });
-        let f = &mut found[i];
-        if !f.forms.contains(&m.surface) {
-            f.forms.push(m.surface);
-        }
-        f.section = f.section.min(kind);
-        f.in_title |= in_title;
-        if kind != SectionKind::Boilerplate {
-            f.count += 1;
-        }
-    };
+            let f = &mut found[i];
+            if f.group.is_none() && kind != SectionKind::Boilerplate {
+                f.group = group;
+            }
+            if !f.forms.contains(&m.surface) {
+                f.forms.push(m.surface);
+            }
+            f.section = f.section.min(kind);
+            f.in_title |= in_title;
+            if kind != SectionKind::Boilerplate {
+                f.count += 1;
+            }
+        };
     if let Some(title) = &posting.title {
         for m in mentions(lex, title) {
-            note(m, SectionKind::Other, 1, true);
+            note(m, SectionKind::Other, 1, true, None);
         }
     }
     for line in &posting.lines {
         for (kind, clause) in crate::posting::clauses(line.kind, &line.text) {
-            for m in mentions(lex, clause) {
-                note(m, kind, line.number, false);
+            let ms = mentions(lex, clause);
+            let groups = one_of(&nfkc(clause), &ms, &mut next_group);
+            for (m, g) in ms.into_iter().zip(groups) {
+                note(m, kind, line.number, false, g);
             }
         }
     }
+    for f in &mut found {
+        if alone.contains(&f.term) {
+            f.group = None;
+        }
+    }
     found
+}
+
+/// Words that may stand between two names of one list.
+const LIST_WORDS: [&str; 2] = ["or", "and"];
+
+/// Which mentions of a clause form one-of groups, as group ids: a list of
+/// names joined by "or", led by "such as" / "e.g." / "like", or closed by
+/// "etc." / "or similar" / "or equivalent" asks for any one of them
+/// ("Terraform, Ansible, CloudFormation, etc."). `next` numbers groups
+/// across the posting.
+fn one_of(text: &str, ms: &[Mention], next: &mut u32) -> Vec<Option<u32>> {
+    let mut out = vec![None; ms.len()];
+    let words = |s: &str| -> Vec<String> {
+        s.split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .map(str::to_ascii_lowercase)
+            .collect()
+    };
+    let gap = |a: &Mention, b: &Mention| -> Option<Vec<String>> {
+        let g = text.get(a.end..b.start)?;
+        let w = words(g);
+        (g.len() <= 24 && w.iter().all(|w| LIST_WORDS.contains(&w.as_str()))).then_some(w)
+    };
+    let mut i = 0;
+    while i < ms.len() {
+        let mut j = i;
+        let mut or = false;
+        while j + 1 < ms.len() {
+            match gap(&ms[j], &ms[j + 1]) {
+                Some(w) => {
+                    or |= w.iter().any(|w| w == "or");
+                    j += 1;
+                }
+                None => break,
+            }
+        }
+        if j > i {
+            let before = text.get(..ms[i].start).unwrap_or("").to_ascii_lowercase();
+            let before = before.trim_end_matches([' ', '(', ':', ',']);
+            let after = words(text.get(ms[j].end..).unwrap_or(""));
+            let led = ["such as", "e.g.", "e.g", "eg", "like", "for example"]
+                .iter()
+                .any(|c| before.ends_with(c));
+            let closed = after.first().is_some_and(|w| w == "etc")
+                || (after.first().is_some_and(|w| w == "or")
+                    && after.get(1).is_some_and(|w| {
+                        [
+                            "similar",
+                            "equivalent",
+                            "comparable",
+                            "other",
+                            "related",
+                            "alternatives",
+                        ]
+                        .contains(&w.as_str())
+                    }));
+            if or || led || closed {
+                for g in &mut out[i..=j] {
+                    *g = Some(*next);
+                }
+                *next += 1;
+            }
+        }
+        i = j + 1;
+    }
+    out
 }
 
 #[cfg(test)]
@@ -407,6 +501,33 @@ mod tests {
         assert_eq!(names("Go experience is a plus"), ["Go"]);
         assert_eq!(names("Strong Go programming skills"), ["Go"]);
         assert!(names("Go to our careers page").is_empty());
+    }
+
+    fn grouped(text: &str) -> Vec<(String, Option<u32>)> {
+        let lex = Lexicon::builtin();
+        let p = crate::posting::analyse(text, "t").unwrap();
+        extract(&lex, &p)
+            .into_iter()
+            .map(|f| (lex.term(f.term).name.to_string(), f.group))
+            .collect()
+    }
+
+    #[test]
+    fn alternatives_form_one_of_groups() {
+        let g = grouped("Requirements:\n- Terraform, Ansible, Chef, etc.\n- Python\n");
+        assert!(g[..3].iter().all(|(_, grp)| *grp == Some(0)), "{g:?}");
+        assert_eq!(g[3], ("Python".to_owned(), None));
+        let g = grouped("Requirements:\n- Go or Python\n");
+        assert!(g.iter().all(|(_, grp)| grp.is_some()), "{g:?}");
+        let g = grouped("Requirements:\n- cloud platforms (e.g., AWS, GCP)\n");
+        assert_eq!(g[0], ("Cloud infrastructure".to_owned(), None));
+        assert!(g[1..].iter().all(|(_, grp)| grp.is_some()), "{g:?}");
+        // A plain list asks for every name.
+        let g = grouped("Requirements:\n- Python, Kubernetes and Terraform\n");
+        assert!(g.iter().all(|(_, grp)| grp.is_none()), "{g:?}");
+        // A name asked for on its own elsewhere is no group member.
+        let g = grouped("Requirements:\n- Python\n- Go or Python\n");
+        assert_eq!(g[0], ("Python".to_owned(), None));
     }
 
     #[test]
