@@ -4,7 +4,7 @@
 //! and does the I/O; the stages themselves never read or write files.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
 
@@ -12,7 +12,7 @@ use crate::build::tailor;
 use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ImportArgs, MatchArgs};
 use crate::config::{BuildConfig, Input, Output};
 use crate::exit::Exit;
-use crate::files::{create_parent, file_stem, read_posting, slug, write_atomic};
+use crate::files::{create_parent, file_stem, occupied, read_posting, slug, write_atomic, Inputs};
 use crate::keywords::Lexicon;
 use crate::profile::schema::Profile;
 use crate::profile::{self, diagnostic, import as matrix, load};
@@ -59,26 +59,42 @@ fn exit_without_freeing<T>(big: T) {
 /// `tailor build`: one posting (file or stdin) or a folder of them.
 fn build(args: &BuildArgs) -> Result<Exit> {
     let cfg = BuildConfig::new(args, std::io::stdout().is_terminal())?;
+    let mut inputs = Inputs::default();
+    inputs.add(&cfg.profile, "profile");
+    if let Input::File(p) = &cfg.input {
+        inputs.add(p, "posting");
+    }
     if let Output::File(out) = &cfg.output {
         // Before any work: a kept file should cost the user no wait.
-        if out.exists() && !cfg.force {
-            bail!(
-                "{} already exists\nhint: pass --force to replace it, or -o another file",
-                out.display()
-            );
+        inputs.check(out)?;
+        if !cfg.force {
+            refuse_to_replace(out)?;
         }
     }
     let (profile, lexicon) = load_profile_and_lexicon(&cfg.profile)?;
     let ev = Evidence::new(&profile, lexicon, score::profile_now(&profile));
     let exit = match &cfg.input {
-        Input::Dir(dir) => crate::batch::run(&cfg, &profile, &ev, dir),
-        Input::Stdin | Input::File(_) => build_one(&cfg, &profile, &ev),
+        Input::Dir(dir) => crate::batch::run(&cfg, &profile, &ev, dir, inputs),
+        Input::Stdin | Input::File(_) => build_one(&cfg, &profile, &ev, &inputs),
     };
     exit_without_freeing((ev, profile));
     exit
 }
 
-fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence) -> Result<Exit> {
+/// An error if something is at `out` (a link pointing nowhere included).
+fn refuse_to_replace(out: &Path) -> Result<()> {
+    if occupied(out) {
+        let link = std::fs::symlink_metadata(out).is_ok_and(|m| m.file_type().is_symlink());
+        bail!(
+            "{} already exists{}\nhint: pass --force to replace it, or -o another file",
+            out.display(),
+            if link { " (a symbolic link)" } else { "" }
+        );
+    }
+    Ok(())
+}
+
+fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, inputs: &Inputs) -> Result<Exit> {
     let (path, stem) = match &cfg.input {
         Input::File(p) => (p.as_path(), file_stem(p)),
         _ => (Path::new("-"), "posting".to_owned()),
@@ -106,10 +122,18 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence) -> Result<Exit
             written.push(out.clone());
         }
         Output::Dir(dir) => {
+            let outs: Vec<PathBuf> = built
+                .files
+                .iter()
+                .map(|(format, _)| dir.join(format!("{slug}.{}", format.extension())))
+                .collect();
+            // All or none: a refused name stops the run before any write.
+            for out in &outs {
+                inputs.check(out)?;
+            }
             std::fs::create_dir_all(dir)
                 .with_context(|| format!("failed to create output folder {}", dir.display()))?;
-            for (format, bytes) in &built.files {
-                let out = dir.join(format!("{slug}.{}", format.extension()));
+            for (out, (_, bytes)) in outs.into_iter().zip(&built.files) {
                 write_atomic(&out, bytes)?;
                 written.push(out);
             }
@@ -150,11 +174,13 @@ fn load_profile_and_lexicon(path: &Path) -> Result<(Profile, Lexicon)> {
 /// on stderr.
 fn import(args: &ImportArgs) -> Result<Exit> {
     if let Some(out) = &args.output {
-        if out.exists() && !args.force {
-            bail!(
-                "{} already exists\nhint: pass --force to replace it, or -o another file",
-                out.display()
-            );
+        let mut inputs = Inputs::default();
+        for path in &args.files {
+            inputs.add(path, "matrix");
+        }
+        inputs.check(out)?;
+        if !args.force {
+            refuse_to_replace(out)?;
         }
     }
     let mut inputs = Vec::new();

@@ -19,7 +19,7 @@ use serde::Serialize;
 use crate::build::{self, Built};
 use crate::config::{BuildConfig, Output};
 use crate::exit::Exit;
-use crate::files;
+use crate::files::{self, Inputs};
 use crate::posting::Posting;
 use crate::profile::schema::Profile;
 use crate::score::Evidence;
@@ -29,6 +29,14 @@ const POSTING_EXTENSIONS: [&str; 5] = ["txt", "md", "markdown", "html", "htm"];
 
 /// Names the summary files take; no résumé may be named like them.
 const RESERVED: [&str; 1] = ["index"];
+
+/// The summary files a batch writes beside the résumés.
+const INDEX_MD: &str = "index.md";
+const INDEX_JSON: &str = "index.json";
+const RESERVED_FILES: [&str; 2] = [INDEX_MD, INDEX_JSON];
+
+/// The first line of `index.md`, by which tailor knows its own.
+const INDEX_HEADING: &str = "# Postings ranked by fit";
 
 /// How many terms the index lists per posting.
 const TOP_TERMS: usize = 5;
@@ -91,11 +99,20 @@ pub struct Index {
 }
 
 /// Builds a résumé for every posting in `dir`.
-pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> Result<Exit> {
+///
+/// `inputs` holds the profile; the postings found join it, and no file
+/// written may replace one of them.
+pub fn run(
+    cfg: &BuildConfig,
+    profile: &Profile,
+    ev: &Evidence,
+    dir: &Path,
+    mut inputs: Inputs,
+) -> Result<Exit> {
     let Output::Dir(out) = &cfg.output else {
         unreachable!("config gives a folder of postings an output folder")
     };
-    let files = postings_in(dir, cfg.recursive)?;
+    let files = postings_in(dir, cfg.recursive, out)?;
     if files.is_empty() {
         anyhow::bail!(
             "{}: no postings found (looked for .{} files{})\nhint: {}",
@@ -113,6 +130,14 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
             }
         );
     }
+    for f in &files {
+        inputs.add(f, "posting");
+    }
+    // A posting named like the index would be lost at the very end: refuse
+    // before any work.
+    for name in RESERVED_FILES {
+        inputs.check(&out.join(name))?;
+    }
     std::fs::create_dir_all(out)
         .with_context(|| format!("failed to create output folder {}", out.display()))?;
 
@@ -124,12 +149,18 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
         .into_iter()
         .enumerate()
         .map(|(i, r)| {
-            let r = r.map(|posting| {
+            let r = r.and_then(|posting| {
                 let slug = unique(
                     files::slug(&posting, &files::file_stem(&files[i])),
                     &mut taken,
                 );
-                (posting, slug)
+                // A posting whose résumé would replace an input (its own
+                // file, when -o is its folder) fails; nothing is written.
+                for format in &cfg.formats {
+                    let name = format!("{slug}.{}", format.extension());
+                    inputs.check(&out.join(name))?;
+                }
+                Ok((posting, slug))
             });
             (i, r)
         })
@@ -184,8 +215,8 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
     let md = index_markdown(&index);
     let mut json = serde_json::to_string_pretty(&index)?;
     json.push('\n');
-    files::write_atomic(&out.join("index.md"), md.as_bytes())?;
-    files::write_atomic(&out.join("index.json"), json.as_bytes())?;
+    files::write_atomic(&out.join(INDEX_MD), md.as_bytes())?;
+    files::write_atomic(&out.join(INDEX_JSON), json.as_bytes())?;
 
     if !cfg.quiet {
         let mut err = std::io::stderr().lock();
@@ -206,23 +237,30 @@ pub fn run(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, dir: &Path) -> R
 /// Posting files in `dir` (and its subfolders with `recursive`), sorted.
 /// Hidden files and folders are skipped; symbolic links to folders are not
 /// followed, so a link loop cannot trap the walk.
-pub fn postings_in(dir: &Path, recursive: bool) -> Result<Vec<PathBuf>> {
+///
+/// tailor's own output is never read back: the output folder `out` is
+/// skipped when it lies inside `dir`, and when it is `dir` itself its index
+/// files and the résumés the last run listed in `index.json` are skipped.
+pub fn postings_in(dir: &Path, recursive: bool, out: &Path) -> Result<Vec<PathBuf>> {
+    let ours = own_outputs(out);
     let mut found = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
+        let is_out = files::same_file(&d, out);
         let entries = std::fs::read_dir(&d)
             .with_context(|| format!("failed to read folder {}", d.display()))?;
         for e in entries {
             let e = e.with_context(|| format!("failed to read folder {}", d.display()))?;
             let path = e.path();
-            if e.file_name().to_string_lossy().starts_with('.') {
+            let name = e.file_name();
+            if name.to_string_lossy().starts_with('.') || (is_out && ours.contains(&name)) {
                 continue;
             }
             let kind = e
                 .file_type()
                 .with_context(|| format!("failed to read {}", path.display()))?;
             if kind.is_dir() {
-                if recursive {
+                if recursive && !files::same_file(&path, out) {
                     stack.push(path);
                 }
             } else if is_posting(&path) {
@@ -232,6 +270,38 @@ pub fn postings_in(dir: &Path, recursive: bool) -> Result<Vec<PathBuf>> {
     }
     found.sort();
     Ok(found)
+}
+
+/// The names of the files a previous run wrote in `out`: its index files
+/// (`index.md` only when it is tailor's) and the résumés `index.json` lists.
+fn own_outputs(out: &Path) -> HashSet<std::ffi::OsString> {
+    let mut ours = HashSet::new();
+    ours.insert(INDEX_JSON.into());
+    let md = out.join(INDEX_MD);
+    let mut head = [0u8; INDEX_HEADING.len()];
+    let is_ours = std::fs::File::open(&md)
+        .and_then(|mut f| std::io::Read::read_exact(&mut f, &mut head))
+        .is_ok_and(|()| head == INDEX_HEADING.as_bytes());
+    if is_ours {
+        ours.insert(INDEX_MD.into());
+    }
+    let listed = std::fs::read(out.join(INDEX_JSON))
+        .ok()
+        .and_then(|b| serde_json::from_slice::<serde_json::Value>(&b).ok());
+    if let Some(postings) = listed.as_ref().and_then(|v| v["postings"].as_array()) {
+        for f in postings
+            .iter()
+            .filter_map(|p| p["files"].as_array())
+            .flatten()
+            .filter_map(|f| f.as_str())
+        {
+            // Only plain names, as tailor writes them.
+            if Path::new(f).file_name() == Some(std::ffi::OsStr::new(f)) {
+                ours.insert(f.into());
+            }
+        }
+    }
+    ours
 }
 
 fn is_posting(path: &Path) -> bool {
@@ -337,7 +407,7 @@ pub fn gaps(postings: &[Vec<Asked>]) -> Vec<Gap> {
 /// The index as a Markdown page: the ranking, the failures, the gaps.
 pub fn index_markdown(index: &Index) -> String {
     let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
-    let mut s = String::from("# Postings ranked by fit\n\n");
+    let mut s = format!("{INDEX_HEADING}\n\n");
     if index.postings.is_empty() {
         s.push_str("No posting could be built.\n");
     } else {
@@ -492,7 +562,7 @@ mod tests {
             std::fs::write(p, "x").unwrap();
         }
         let names = |rec| -> Vec<String> {
-            postings_in(dir.path(), rec)
+            postings_in(dir.path(), rec, &dir.path().join("out"))
                 .unwrap()
                 .iter()
                 .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
@@ -500,5 +570,44 @@ mod tests {
         };
         assert_eq!(names(false), ["a.txt", "b.md", "c.HTML"]);
         assert_eq!(names(true), ["a.txt", "b.md", "c.HTML", "sub/f.md"]);
+    }
+
+    #[test]
+    fn the_output_folder_and_tailors_own_files_are_not_postings() {
+        let dir = tempfile::tempdir().unwrap();
+        let write = |f: &str, text: &str| {
+            let p = dir.path().join(f);
+            std::fs::create_dir_all(p.parent().unwrap()).unwrap();
+            std::fs::write(p, text).unwrap();
+        };
+        write("a.md", "x");
+        write("acme-engineer.md", "an earlier résumé");
+        write("index.md", &format!("{INDEX_HEADING}\n\n"));
+        write(
+            "index.json",
+            r#"{"postings": [{"files": ["acme-engineer.md", "../a.md"]}]}"#,
+        );
+        write("out/old.md", "x");
+        write("sub/b.md", "x");
+        let names = |out: &Path| -> Vec<String> {
+            postings_in(dir.path(), true, out)
+                .unwrap()
+                .iter()
+                .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
+                .collect()
+        };
+        // Out elsewhere: all are postings, but out/ under the walk is not.
+        assert_eq!(
+            names(&dir.path().join("out")),
+            ["a.md", "acme-engineer.md", "index.md", "sub/b.md"]
+        );
+        // Out is the folder: its index and the résumés it lists are skipped.
+        assert_eq!(names(dir.path()), ["a.md", "out/old.md", "sub/b.md"]);
+        // An index.md that is not tailor's is the user's posting.
+        write("index.md", "# Platform Engineer\n");
+        assert_eq!(
+            names(dir.path()),
+            ["a.md", "index.md", "out/old.md", "sub/b.md"]
+        );
     }
 }

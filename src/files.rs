@@ -4,6 +4,7 @@
 //! What a posting says is `posting`'s business; what goes in a résumé is
 //! `build`'s. This module only names, reads and writes files.
 
+use std::collections::HashMap;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
@@ -114,7 +115,14 @@ pub fn clean_up_on_interrupt() {
     });
 }
 
-/// Writes a file whole or not at all: a temporary file beside it, renamed.
+/// Writes a file whole or not at all: a temporary file beside it, renamed
+/// over `path`.
+///
+/// The temporary file gets an unpredictable name and is created
+/// exclusively (`O_EXCL`), so a link planted beside `path` is never
+/// followed; the rename replaces `path` itself, never what a link there
+/// points to. A file replaced keeps its permissions (0600 stays 0600); a
+/// new one gets the usual ones (0666 less the umask).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
@@ -123,32 +131,194 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .with_context(|| format!("{} is not a file name", path.display()))?;
-    let tmp = dir.join(format!(
-        ".{}.{}.tmp",
-        name.to_string_lossy(),
-        std::process::id()
-    ));
-    let track = |add: bool| {
+    let result = (|| {
+        let replaced = std::fs::symlink_metadata(path)
+            .ok()
+            .filter(|m| m.is_file())
+            .map(|m| m.permissions());
+        let prefix = format!(".{}.", name.to_string_lossy());
+        let mut builder = tempfile::Builder::new();
+        builder.prefix(&prefix).suffix(".tmp");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            builder.permissions(std::fs::Permissions::from_mode(0o666));
+        }
+        // Created and recorded under the lock, so the Ctrl-C handler either
+        // sees the file or runs before it exists.
+        let mut tmp = {
+            let mut files = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+            let tmp = builder.tempfile_in(dir)?;
+            files.push(tmp.path().to_owned());
+            tmp
+        };
+        let tmp_path = tmp.path().to_owned();
+        let written = (|| {
+            if let Some(perms) = replaced {
+                tmp.as_file().set_permissions(perms)?;
+            }
+            // No fsync: the rename is what makes the file appear whole; a
+            // thousand fsyncs would triple a batch's time for crash-safety
+            // build tools do not promise either.
+            tmp.write_all(bytes)?;
+            // On failure the temporary file is dropped, which removes it.
+            tmp.persist(path).map(drop).map_err(|e| e.error)
+        })();
         let mut files = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-        if add {
-            files.push(tmp.clone());
-        } else if let Some(i) = files.iter().position(|f| *f == tmp) {
+        if let Some(i) = files.iter().position(|f| *f == tmp_path) {
             files.swap_remove(i);
         }
-    };
-    track(true);
-    let result = (|| {
-        let mut f = std::fs::File::create(&tmp)?;
-        // No fsync: the rename is what makes the file appear whole; a
-        // thousand fsyncs would triple a batch's time for crash-safety
-        // build tools do not promise either.
-        f.write_all(bytes)?;
-        drop(f);
-        std::fs::rename(&tmp, path)
+        written
     })();
-    if result.is_err() {
-        let _ = std::fs::remove_file(&tmp);
-    }
-    track(false);
     result.with_context(|| format!("failed to write {}", path.display()))
+}
+
+/// Whether something is at `path`: a file, a folder, or a link, even one
+/// that points nowhere (which `Path::exists` says is not there).
+pub fn occupied(path: &Path) -> bool {
+    std::fs::symlink_metadata(path).is_ok()
+}
+
+/// The files a run reads: the profile and the postings. tailor never
+/// writes over them, whatever the flags, `--force` included.
+#[derive(Debug, Default)]
+pub struct Inputs {
+    by_id: HashMap<FileId, (PathBuf, &'static str)>,
+}
+
+impl Inputs {
+    /// Records `path` as read; `what` names it in errors ("posting").
+    /// Both the path and, for a link, the file it points to count.
+    pub fn add(&mut self, path: &Path, what: &'static str) {
+        let ids = [
+            std::fs::metadata(path).ok(),
+            std::fs::symlink_metadata(path).ok(),
+        ];
+        for m in ids.iter().flatten() {
+            if let Some(id) = file_id(m, path) {
+                self.by_id.insert(id, (path.to_owned(), what));
+            }
+        }
+    }
+
+    /// An error naming the input if writing `out` would replace one.
+    pub fn check(&self, out: &Path) -> Result<()> {
+        let Some(id) = std::fs::symlink_metadata(out)
+            .ok()
+            .and_then(|m| file_id(&m, out))
+        else {
+            return Ok(());
+        };
+        let Some((input, what)) = self.by_id.get(&id) else {
+            return Ok(());
+        };
+        let which = if input == out {
+            format!("over the {what} {}", input.display())
+        } else {
+            format!("{}: it is the {what} {}", out.display(), input.display())
+        };
+        bail!(
+            "refusing to write {which}; tailor never writes over its inputs, even with --force\n\
+             hint: pass -o another file or folder"
+        )
+    }
+}
+
+/// What makes two paths the same file.
+#[cfg(unix)]
+type FileId = (u64, u64);
+#[cfg(not(unix))]
+type FileId = PathBuf;
+
+#[cfg(unix)]
+fn file_id(m: &std::fs::Metadata, _path: &Path) -> Option<FileId> {
+    use std::os::unix::fs::MetadataExt;
+    Some((m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn file_id(_m: &std::fs::Metadata, path: &Path) -> Option<FileId> {
+    std::fs::canonicalize(path).ok()
+}
+
+/// Whether two paths name the same existing file or folder.
+pub fn same_file(a: &Path, b: &Path) -> bool {
+    let id = |p: &Path| std::fs::metadata(p).ok().and_then(|m| file_id(&m, p));
+    matches!((id(a), id(b)), (Some(x), Some(y)) if x == y)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn write_atomic_never_follows_a_link_planted_at_a_temporary_name() {
+        // Issue 13, 3: the temporary file was `.{name}.{pid}.tmp`, opened
+        // with `File::create`, so a link planted there was written through.
+        let dir = tempfile::tempdir().unwrap();
+        let victim = dir.path().join("victim");
+        std::fs::write(&victim, "keep").unwrap();
+        let planted = dir
+            .path()
+            .join(format!(".cv.md.{}.tmp", std::process::id()));
+        std::os::unix::fs::symlink(&victim, &planted).unwrap();
+        let cv = dir.path().join("cv.md");
+        write_atomic(&cv, b"resume\n").unwrap();
+        assert_eq!(std::fs::read(&victim).unwrap(), b"keep");
+        assert_eq!(std::fs::read(&cv).unwrap(), b"resume\n");
+        // Nothing left behind but the planted link.
+        let mut names: Vec<String> = std::fs::read_dir(dir.path())
+            .unwrap()
+            .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+            .collect();
+        names.sort();
+        let planted = planted.file_name().unwrap().to_string_lossy().into_owned();
+        assert_eq!(names, [planted, "cv.md".to_owned(), "victim".to_owned()]);
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn a_replaced_file_keeps_its_permissions_and_a_new_one_gets_the_usual() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+        let old = dir.path().join("old.md");
+        std::fs::write(&old, "x").unwrap();
+        std::fs::set_permissions(&old, std::fs::Permissions::from_mode(0o640)).unwrap();
+        write_atomic(&old, b"y").unwrap();
+        assert_eq!(mode(&old), 0o640);
+        // What `File::create` would give under this process's umask.
+        let plain = dir.path().join("plain");
+        std::fs::File::create(&plain).unwrap();
+        let new = dir.path().join("new.md");
+        write_atomic(&new, b"y").unwrap();
+        assert_eq!(mode(&new), mode(&plain));
+    }
+
+    #[test]
+    fn an_input_is_refused_by_any_name_and_other_files_pass() {
+        let dir = tempfile::tempdir().unwrap();
+        let posting = dir.path().join("p.txt");
+        std::fs::write(&posting, "x").unwrap();
+        let mut inputs = Inputs::default();
+        inputs.add(&posting, "posting");
+        std::fs::create_dir(dir.path().join("sub")).unwrap();
+        let again = dir.path().join("sub/../p.txt");
+        let err = inputs.check(&again).unwrap_err().to_string();
+        assert!(err.contains("it is the posting"), "{err}");
+        assert!(inputs.check(&dir.path().join("q.txt")).is_ok());
+        #[cfg(unix)]
+        {
+            // A link to the posting may be replaced: the posting is not.
+            let link = dir.path().join("link.txt");
+            std::os::unix::fs::symlink(&posting, &link).unwrap();
+            assert!(inputs.check(&link).is_ok());
+            // A posting given as a link: neither the link nor its target.
+            let mut inputs = Inputs::default();
+            inputs.add(&link, "posting");
+            assert!(inputs.check(&link).is_err());
+            assert!(inputs.check(&posting).is_err());
+        }
+    }
 }

@@ -24,6 +24,11 @@ struct Case {
 
 const PROFILE: &str = "--profile={root}/profile.yaml";
 
+/// A posting that states no title or company: its résumé takes its name.
+const UNTITLED: &[u8] = b"We need someone with Kubernetes, Terraform and AWS.\n";
+
+const SHIPPED_PROFILE: &[u8] = include_bytes!("../profile.yaml");
+
 fn cases() -> Vec<Case> {
     vec![
         // The profile.
@@ -157,7 +162,7 @@ fn cases() -> Vec<Case> {
             )],
             args: &["build", PROFILE, "p.html", "-o", "cv.md"],
             code: 0,
-            stderr: &["Platform Engineer: fit 100/100"],
+            stderr: &["Platform Engineer: fit", "2 of 2 terms evidenced"],
         },
         Case {
             name: "missing posting",
@@ -231,6 +236,56 @@ fn cases() -> Vec<Case> {
             code: 2,
             stderr: &["hint: pass -o with a folder"],
         },
+        // Inputs are never written over, whatever the flags (issue 13, 1).
+        Case {
+            name: "a posting whose résumé would take its own name (-o its folder)",
+            files: &[("posting.txt", UNTITLED)],
+            args: &["build", PROFILE, "posting.txt", "-f", "txt", "-o", "."],
+            code: 2,
+            stderr: &[
+                "refusing to write ./posting.txt: it is the posting posting.txt",
+                "never writes over its inputs",
+                "hint: pass -o another",
+            ],
+        },
+        Case {
+            name: "the same with --force",
+            files: &[("posting.txt", UNTITLED)],
+            args: &["build", "--force", PROFILE, "posting.txt", "-f", "txt", "-o", "."],
+            code: 2,
+            stderr: &["refusing to write ./posting.txt: it is the posting posting.txt"],
+        },
+        Case {
+            name: "-o the posting itself, with --force",
+            files: &[("p.md", b"# Platform Engineer\n\nKubernetes and AWS.\n")],
+            args: &["build", "--force", PROFILE, "p.md", "-o", "p.md"],
+            code: 2,
+            stderr: &["refusing to write over the posting p.md", "even with --force"],
+        },
+        Case {
+            name: "-o the profile, with --force",
+            files: &[("profile.yaml", SHIPPED_PROFILE)],
+            args: &[
+                "build", "--force", "-p", "profile.yaml", "{root}/POSTING", "-f", "md", "-o",
+                "profile.yaml",
+            ],
+            code: 2,
+            stderr: &["refusing to write over the profile profile.yaml"],
+        },
+        Case {
+            name: "a résumé in -o's folder named like the profile",
+            files: &[("p.md", SHIPPED_PROFILE), ("p.txt", UNTITLED)],
+            args: &["build", "-p", "p.md", "p.txt", "-f", "md", "-o", "."],
+            code: 2,
+            stderr: &["refusing to write ./p.md: it is the profile p.md"],
+        },
+        Case {
+            name: "import -o one of its matrices, with --force",
+            files: &[("m.md", b"## Basic Understanding\n\n### Go\n**P**\n- Wrote Go.\n")],
+            args: &["import", "--force", "m.md", "-o", "m.md"],
+            code: 2,
+            stderr: &["refusing to write over the matrix m.md"],
+        },
         Case {
             name: "a folder to standard output",
             files: &[],
@@ -241,7 +296,7 @@ fn cases() -> Vec<Case> {
     ]
 }
 
-fn run(case: &Case) -> (Option<i32>, String, PathBuf, tempfile::TempDir) {
+fn run(case: &Case) -> (Option<i32>, String, String, PathBuf, tempfile::TempDir) {
     let dir = tempfile::tempdir().unwrap();
     for (name, bytes) in case.files {
         let p = dir.path().join(name);
@@ -264,8 +319,9 @@ fn run(case: &Case) -> (Option<i32>, String, PathBuf, tempfile::TempDir) {
         .output()
         .unwrap();
     let err = String::from_utf8_lossy(&out.stderr).into_owned();
+    let stdout = String::from_utf8_lossy(&out.stdout).into_owned();
     let path = dir.path().to_path_buf();
-    (out.status.code(), err, path, dir)
+    (out.status.code(), stdout, err, path, dir)
 }
 
 /// Files under `dir`, relative, sorted.
@@ -290,7 +346,7 @@ fn files(dir: &Path) -> Vec<String> {
 fn every_bad_input_gets_its_exit_code_and_a_clear_message() {
     let mut failed = Vec::new();
     for case in cases() {
-        let (code, err, dir, _keep) = run(&case);
+        let (code, _stdout, err, dir, _keep) = run(&case);
         let mut problems = Vec::new();
         if code != Some(case.code) {
             problems.push(format!("exit {code:?}, want {}", case.code));
@@ -319,7 +375,7 @@ fn every_bad_input_gets_its_exit_code_and_a_clear_message() {
                 problems.push(format!("{name} was changed"));
             }
         }
-        if case.code == 0 {
+        if case.code == 0 && case.args[0] == "build" {
             // Output stays inside the folder asked for, with a plain name.
             let new: Vec<&String> = after.iter().filter(|f| !before.contains(f)).collect();
             if new.is_empty() {
@@ -372,4 +428,169 @@ fn a_10_mb_profile_is_refused_naming_the_file() {
     );
     assert!(err.contains("hint:"));
     assert!(!dir.path().join("cv.md").exists());
+}
+
+/// Runs tailor in `dir` with `args` (`{root}` is the repository).
+fn tailor_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    let root = root().display().to_string();
+    Command::new(env!("CARGO_BIN_EXE_tailor"))
+        .current_dir(dir)
+        .args(
+            args.iter()
+                .map(|a| a.replace("{root}", &root).replace("POSTING", POSTING)),
+        )
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+/// Every file under `dir` with its bytes, to see what a run changed.
+fn snapshot(dir: &Path) -> Vec<(String, Vec<u8>)> {
+    files(dir)
+        .into_iter()
+        .map(|f| {
+            let bytes = std::fs::read(dir.join(&f)).unwrap();
+            (f, bytes)
+        })
+        .collect()
+}
+
+fn postings_seen(index: &Path) -> usize {
+    let v: serde_json::Value = serde_json::from_slice(&std::fs::read(index).unwrap()).unwrap();
+    v["postings"].as_array().unwrap().len() + v["failures"].as_array().unwrap().len()
+}
+
+#[test]
+fn a_batch_into_its_own_folder_never_overwrites_nor_rereads_a_posting() {
+    // Issue 13, 1 and 2: `-o` the postings' folder made each run read the
+    // last run's résumés and index as postings (7 -> 29 -> 95), and a
+    // posting stating no title was replaced by its own résumé.
+    let dir = tempfile::tempdir().unwrap();
+    let mut n = 0;
+    for e in std::fs::read_dir(root().join("job-descriptions")).unwrap() {
+        let p = e.unwrap().path();
+        std::fs::copy(&p, dir.path().join(p.file_name().unwrap())).unwrap();
+        n += 1;
+    }
+    std::fs::write(dir.path().join("posting.txt"), UNTITLED).unwrap();
+    let inputs = snapshot(dir.path());
+    for run in 1..=3 {
+        let o = tailor_in(
+            dir.path(),
+            &["build", PROFILE, ".", "-o", ".", "-f", "md,txt,html"],
+        );
+        let err = String::from_utf8_lossy(&o.stderr);
+        assert_eq!(o.status.code(), Some(1), "run {run}: {err}");
+        assert!(
+            err.contains("error: refusing to write over the posting ./posting.txt"),
+            "run {run}: {err}"
+        );
+        assert_eq!(
+            postings_seen(&dir.path().join("index.json")),
+            n + 1,
+            "run {run}"
+        );
+        let after = snapshot(dir.path());
+        for (name, bytes) in &inputs {
+            let now = after.iter().find(|(f, _)| f == name);
+            assert_eq!(
+                now.map(|(_, b)| b),
+                Some(bytes),
+                "run {run}: {name} changed"
+            );
+        }
+    }
+}
+
+#[test]
+fn the_default_out_folder_under_recursive_is_not_read_back() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("jobs")).unwrap();
+    std::fs::copy(root().join(POSTING), dir.path().join("jobs/a.md")).unwrap();
+    std::fs::write(dir.path().join("b.txt"), UNTITLED).unwrap();
+    for run in 1..=2 {
+        let o = tailor_in(
+            dir.path(),
+            &["build", "-q", PROFILE, ".", "-r", "-f", "md,txt"],
+        );
+        assert!(o.status.success(), "run {run}: {o:?}");
+        assert_eq!(
+            postings_seen(&dir.path().join("out/index.json")),
+            2,
+            "run {run}"
+        );
+    }
+}
+
+#[test]
+fn a_posting_named_index_md_in_the_output_folder_stops_the_batch() {
+    // Not tailor's index, so a posting: the index would replace it.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(
+        dir.path().join("index.md"),
+        "# Platform Engineer\n\nKubernetes.\n",
+    )
+    .unwrap();
+    std::fs::write(dir.path().join("b.txt"), UNTITLED).unwrap();
+    let before = snapshot(dir.path());
+    let o = tailor_in(dir.path(), &["build", PROFILE, ".", "-o", "."]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with("error: refusing to write over the posting ./index.md"),
+        "{err}"
+    );
+    assert_eq!(snapshot(dir.path()), before, "nothing written");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_dangling_link_at_o_is_replaced_only_with_force_and_never_followed() {
+    // Issue 13, 3: `Path::exists` is false for a link pointing nowhere, so
+    // the link was replaced without --force.
+    let dir = tempfile::tempdir().unwrap();
+    std::os::unix::fs::symlink("target.md", dir.path().join("cv.md")).unwrap();
+    let o = tailor_in(
+        dir.path(),
+        &["build", PROFILE, "{root}/POSTING", "-o", "cv.md"],
+    );
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.starts_with("error: cv.md already exists (a symbolic link)\nhint: pass --force"),
+        "{err}"
+    );
+    let link = std::fs::symlink_metadata(dir.path().join("cv.md")).unwrap();
+    assert!(link.file_type().is_symlink());
+    assert_eq!(files(dir.path()), ["cv.md"]);
+
+    let o = tailor_in(
+        dir.path(),
+        &["build", "--force", PROFILE, "{root}/POSTING", "-o", "cv.md"],
+    );
+    assert!(o.status.success(), "{o:?}");
+    let cv = std::fs::symlink_metadata(dir.path().join("cv.md")).unwrap();
+    assert!(cv.is_file(), "the link itself is replaced");
+    assert!(
+        !dir.path().join("target.md").exists(),
+        "never written through"
+    );
+}
+
+#[cfg(unix)]
+#[test]
+fn force_keeps_the_replaced_files_permissions() {
+    use std::os::unix::fs::PermissionsExt;
+    let dir = tempfile::tempdir().unwrap();
+    let cv = dir.path().join("cv.md");
+    std::fs::write(&cv, "private").unwrap();
+    std::fs::set_permissions(&cv, std::fs::Permissions::from_mode(0o600)).unwrap();
+    let o = tailor_in(
+        dir.path(),
+        &["build", "--force", PROFILE, "{root}/POSTING", "-o", "cv.md"],
+    );
+    assert!(o.status.success(), "{o:?}");
+    assert_ne!(std::fs::read(&cv).unwrap(), b"private");
+    let mode = std::fs::metadata(&cv).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode, 0o600, "{mode:o}");
 }
