@@ -47,6 +47,15 @@ for mb in 1.25 2.5 5; do
   $bin build -q "$work/big.md" -o - >/dev/null
   echo "$mb MB posting to Markdown: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 done
+# One long line (no newline at all) stays linear too: the posting's words on
+# a single line of 1 and 2 MB (it took 3.5 s per MB, quadratic, before).
+for mb in 1 2; do
+  python3 -c "import sys; t=' '.join(open(sys.argv[1]).read().split()); n=int(float(sys.argv[2])*1e6); open(sys.argv[3],'w').write((t*(n//len(t)+1))[:n])" \
+    "$work/posting.md" "$mb" "$work/line.md"
+  start=$(date +%s%N)
+  $bin match "$work/line.md" >/dev/null
+  echo "$mb MB one-line posting, match: $(( ($(date +%s%N) - start) / 1000000 )) ms"
+done
 # A two-page PDF: no page limit, every bullet the budget allows.
 $bin build -q --force "$work/posting.md" --max-bullets 40 --max-bullets-per-project 12 -o "$work/long.pdf"
 pages=$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$work/long.pdf")

@@ -102,11 +102,12 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
         }
     }
     if !needs.is_empty() {
-        let drop: Vec<usize> = needs
+        let present: std::collections::HashSet<TermId> = out.iter().map(|m| m.term).collect();
+        let drop: std::collections::HashSet<usize> = needs
             .iter()
             .filter(|(_, c)| {
                 let want = lex.lookup(&c.replace('_', " ")).map(|f| f.term);
-                !out.iter().any(|m| Some(m.term) == want)
+                !want.is_some_and(|w| present.contains(&w))
             })
             .map(|&(i, _)| i)
             .collect();
@@ -123,18 +124,28 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
         .filter(|m| !m.cased && !lex.term(m.term).weak)
         .map(|m| m.token)
         .collect();
+    // `anchors` is in token order: the nearest ones are found by search,
+    // so a long line costs no scan of every anchor per mention.
+    let near = |t: usize| {
+        let k = anchors.partition_point(|&a| a < t.saturating_sub(8));
+        anchors[k..]
+            .iter()
+            .take_while(|&&a| a <= t + 8)
+            .any(|&a| a != t)
+    };
     out.retain(|m| {
         !m.cased
             || !m.surface.chars().any(char::is_lowercase)
-            || anchors
-                .iter()
-                .any(|&a| a.abs_diff(m.token) <= 8 && a != m.token)
+            || near(m.token)
             || toks
                 .get(m.next)
                 .is_some_and(|t| SKILL_NOUNS.contains(&t.norm.as_str()))
     });
     out
 }
+
+/// The most heads a shared tail is read for.
+const MAX_HEADS: usize = 8;
 
 /// Words that, right after a name, make it a skill: "Go experience",
 /// "Flow programming" (and not "Go to our careers page").
@@ -169,8 +180,14 @@ fn coordinated(
 ) -> Option<(Mention, usize)> {
     // Single words joined by commas up to the conjunction.
     let comma = |k: usize| text[toks[k].end..toks[k + 1].start].trim() == ",";
+    // A list of heads sharing a tail is short ("unit, integration, and
+    // performance testing"); bounding it keeps a long line linear.
     let mut c = i + 1;
-    while c + 1 < toks.len() && comma(c - 1) && !matches!(toks[c].norm.as_str(), "and" | "or") {
+    while c + 1 < toks.len()
+        && c < i + MAX_HEADS
+        && comma(c - 1)
+        && !matches!(toks[c].norm.as_str(), "and" | "or")
+    {
         c += 1;
     }
     let conj = toks.get(c)?;
@@ -318,6 +335,28 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
     found
 }
 
+/// At most [`WINDOW`] bytes of `text` before byte `at`, on a char boundary.
+fn window_before(text: &str, at: usize) -> &str {
+    let mut from = at.saturating_sub(WINDOW);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    text.get(from..at).unwrap_or("")
+}
+
+/// At most [`WINDOW`] bytes of `text` from byte `at`, on a char boundary.
+fn window_after(text: &str, at: usize) -> &str {
+    let mut to = (at + WINDOW).min(text.len());
+    while !text.is_char_boundary(to) {
+        to -= 1;
+    }
+    text.get(at..to).unwrap_or("")
+}
+
+/// Bytes around a list that can hold its lead ("such as") or its close
+/// ("or equivalent").
+const WINDOW: usize = 32;
+
 /// Words that may stand between two names of one list.
 const LIST_WORDS: [&str; 2] = ["or", "and"];
 
@@ -353,9 +392,11 @@ fn one_of(text: &str, ms: &[Mention], next: &mut u32) -> Vec<Option<u32>> {
             }
         }
         if j > i {
-            let before = text.get(..ms[i].start).unwrap_or("").to_ascii_lowercase();
+            // Only the words next to the list matter: a window keeps the
+            // work linear in a long line.
+            let before = window_before(text, ms[i].start).to_ascii_lowercase();
             let before = before.trim_end_matches([' ', '(', ':', ',']);
-            let after = words(text.get(ms[j].end..).unwrap_or(""));
+            let after = words(window_after(text, ms[j].end));
             let led = ["such as", "e.g.", "e.g", "eg", "like", "for example"]
                 .iter()
                 .any(|c| before.ends_with(c));
