@@ -224,7 +224,7 @@ pub fn run(
     } else if !index.failures.is_empty() {
         let mut err = std::io::stderr().lock();
         for f in &index.failures {
-            writeln!(err, "error: {}", f.error)?;
+            writeln!(err, "error: {}", crate::report::printable(&f.error))?;
         }
     }
     Ok(if index.failures.is_empty() {
@@ -404,9 +404,29 @@ pub fn gaps(postings: &[Vec<Asked>]) -> Vec<Gap> {
     v
 }
 
+/// Text for index.md, shown as typed: Markdown and HTML characters are
+/// escaped, so a posting titled `<img src=x onerror=…>` is text, not an
+/// image; control characters go; newlines become spaces (one table row).
+fn cell(text: &str) -> String {
+    let mut s = String::with_capacity(text.len());
+    for c in crate::report::printable(text).chars() {
+        match c {
+            '<' => s.push_str("&lt;"),
+            '>' => s.push_str("&gt;"),
+            '&' => s.push_str("&amp;"),
+            '\n' | '\t' => s.push(' '),
+            '\\' | '`' | '*' | '_' | '[' | ']' | '|' | '~' | '!' | '#' | '$' => {
+                s.push('\\');
+                s.push(c);
+            }
+            c => s.push(c),
+        }
+    }
+    s
+}
+
 /// The index as a Markdown page: the ranking, the failures, the gaps.
 pub fn index_markdown(index: &Index) -> String {
-    let cell = |s: &str| s.replace('|', "\\|").replace('\n', " ");
     let mut s = format!("{INDEX_HEADING}\n\n");
     if index.postings.is_empty() {
         s.push_str("No posting could be built.\n");
@@ -486,7 +506,7 @@ pub fn index_markdown(index: &Index) -> String {
             let _ = writeln!(
                 s,
                 "\nAsked for by more than one posting and evidenced: {}.",
-                evidenced.join(", ")
+                cell(&evidenced.join(", "))
             );
         }
     }
@@ -498,10 +518,10 @@ fn stderr_summary(index: &Index, out: &Path) -> String {
     let mut s = String::new();
     for e in &index.postings {
         let name = e.name(" at ", &e.posting);
-        let _ = writeln!(s, "{:>4.0}  {name}", e.fit);
+        let _ = writeln!(s, "{:>4.0}  {}", e.fit, crate::report::printable(&name));
     }
     for f in &index.failures {
-        let _ = writeln!(s, "error: {}", f.error);
+        let _ = writeln!(s, "error: {}", crate::report::printable(&f.error));
     }
     let total = index.postings.len() + index.failures.len();
     let _ = writeln!(
@@ -608,6 +628,14 @@ mod tests {
         assert_eq!(
             names(dir.path()),
             ["a.md", "index.md", "out/old.md", "sub/b.md"]
+        );
+    }
+
+    #[test]
+    fn index_cells_show_markdown_and_html_as_typed() {
+        assert_eq!(
+            cell("<img src=x onerror=alert(1)> *R&D* [x](y) | a_b\n\x1b[2J"),
+            "&lt;img src=x onerror=alert(1)&gt; \\*R&amp;D\\* \\[x\\](y) \\| a\\_b \\[2J"
         );
     }
 }

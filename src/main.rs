@@ -13,7 +13,8 @@ fn main() -> ExitCode {
             if tailor::exit::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            eprintln!("error: {err:#}");
+            // Errors quote file names and posting text: printed inert.
+            eprintln!("error: {}", tailor::report::printable(&format!("{err:#}")));
             ExitCode::from(2)
         }
     }

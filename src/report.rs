@@ -3,9 +3,26 @@
 //!
 //! `--json` output is `score::Match` serialised as is (docs/match-json.md).
 
+use std::borrow::Cow;
 use std::fmt::Write;
 
 use crate::score::{Evidence, How, Match};
+
+/// Text from a posting (or a file name) made safe to print on a terminal:
+/// control characters are dropped, so an escape sequence in a title cannot
+/// clear the screen or retitle the window, and so are bidirectional
+/// overrides, which reorder what follows them. Newlines and tabs stay.
+pub fn printable(text: &str) -> Cow<'_, str> {
+    let unsafe_char = |c: char| {
+        (c.is_control() && c != '\n' && c != '\t')
+            || matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
+    };
+    if text.contains(unsafe_char) {
+        Cow::Owned(text.chars().filter(|&c| !unsafe_char(c)).collect())
+    } else {
+        Cow::Borrowed(text)
+    }
+}
 
 /// Renders the human-readable report.
 pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
@@ -13,8 +30,10 @@ pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
     let title = m.posting.name(" — ");
     let _ = writeln!(
         s,
-        "{title}\nsource: {}\nfit: {:.0}/100\n",
-        m.posting.source, m.fit
+        "{}\nsource: {}\nfit: {:.0}/100\n",
+        printable(&title),
+        printable(&m.posting.source),
+        m.fit
     );
 
     let matched: Vec<_> = m.keywords.iter().filter(|k| k.matched).collect();
@@ -39,7 +58,7 @@ pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
             k.term,
             k.section.as_str(),
             how,
-            forms,
+            printable(&forms),
             ev_ids.join(" ")
         );
     }
@@ -91,6 +110,7 @@ pub fn build_summary(
     let m = &b.matched;
     let mut s = String::new();
     let name = m.posting.name(" at ");
+    let name = printable(&name);
     let total = m.keywords.len();
     let matched = m.keywords.iter().filter(|k| k.matched).count();
     let _ = writeln!(
@@ -156,4 +176,16 @@ pub fn build_summary(
         let _ = writeln!(s, "  wrote {}", p.display());
     }
     s
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn printable_drops_escapes_and_keeps_text() {
+        let t = "\x1b[2J\x1b]0;pwned\x07Platform\u{202E} Engineer\r\n\tok";
+        assert_eq!(printable(t), "[2J]0;pwnedPlatform Engineer\n\tok");
+        assert!(matches!(printable("Zoë — ok"), Cow::Borrowed(_)));
+    }
 }

@@ -27,6 +27,10 @@ const PROFILE: &str = "--profile={root}/profile.yaml";
 /// A posting that states no title or company: its résumé takes its name.
 const UNTITLED: &[u8] = b"We need someone with Kubernetes, Terraform and AWS.\n";
 
+/// A title that clears the screen and retitles the terminal window.
+const ESCAPES: &[u8] =
+    b"# \x1b[2J\x1b]0;pwned\x07Platform Engineer\n\n## Requirements\n- Kubernetes and AWS\n";
+
 const SHIPPED_PROFILE: &[u8] = include_bytes!("../profile.yaml");
 
 fn cases() -> Vec<Case> {
@@ -286,6 +290,28 @@ fn cases() -> Vec<Case> {
             code: 2,
             stderr: &["refusing to write over the matrix m.md"],
         },
+        // Nothing from a posting reaches the terminal live (issue 13, 4).
+        Case {
+            name: "terminal escapes in a title, build",
+            files: &[("p.md", ESCAPES)],
+            args: &["build", PROFILE, "p.md", "-o", "cv.md"],
+            code: 0,
+            stderr: &["Platform Engineer", ": fit"],
+        },
+        Case {
+            name: "terminal escapes in a title, match",
+            files: &[("p.md", ESCAPES)],
+            args: &["match", PROFILE, "p.md"],
+            code: 0,
+            stderr: &[],
+        },
+        Case {
+            name: "terminal escapes in a posting's file name",
+            files: &[("e\u{1b}[2J\u{7}.txt", b"")],
+            args: &["build", PROFILE, "e\u{1b}[2J\u{7}.txt", "-o", "cv.md"],
+            code: 2,
+            stderr: &["e[2J.txt: the posting is empty"],
+        },
         Case {
             name: "a folder to standard output",
             files: &[],
@@ -346,7 +372,7 @@ fn files(dir: &Path) -> Vec<String> {
 fn every_bad_input_gets_its_exit_code_and_a_clear_message() {
     let mut failed = Vec::new();
     for case in cases() {
-        let (code, _stdout, err, dir, _keep) = run(&case);
+        let (code, stdout, err, dir, _keep) = run(&case);
         let mut problems = Vec::new();
         if code != Some(case.code) {
             problems.push(format!("exit {code:?}, want {}", case.code));
@@ -358,6 +384,12 @@ fn every_bad_input_gets_its_exit_code_and_a_clear_message() {
         }
         if err.contains("panicked") || err.contains("RUST_BACKTRACE") {
             problems.push("panicked".into());
+        }
+        // Nothing printed carries a terminal control sequence.
+        for (what, text) in [("stdout", &stdout), ("stderr", &err)] {
+            if text.contains(|c: char| c.is_control() && c != '\n' && c != '\t') {
+                problems.push(format!("{what} has a control character: {text:?}"));
+            }
         }
         if case.code == 2 && !case.name.starts_with("unknown flag") && !err.starts_with("error: ") {
             problems.push("message does not start with `error: `".into());
@@ -593,4 +625,30 @@ fn force_keeps_the_replaced_files_permissions() {
     assert_ne!(std::fs::read(&cv).unwrap(), b"private");
     let mode = std::fs::metadata(&cv).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode, 0o600, "{mode:o}");
+}
+
+#[test]
+fn a_batch_prints_titles_inert_and_index_md_shows_them_as_text() {
+    // Issue 13, 4: escapes reached the terminal from the ranking, and an
+    // HTML title landed live in index.md.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::create_dir(dir.path().join("in")).unwrap();
+    std::fs::write(dir.path().join("in/a.md"), ESCAPES).unwrap();
+    std::fs::write(
+        dir.path().join("in/b.md"),
+        "# <img src=x onerror=alert(1)> Engineer\n\n## Requirements\n- Kubernetes and AWS\n",
+    )
+    .unwrap();
+    let o = tailor_in(dir.path(), &["build", PROFILE, "in", "-o", "out"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert!(o.status.success(), "{err}");
+    assert!(err.contains("Platform Engineer"), "{err}");
+    assert!(!err.contains(['\x1b', '\x07']), "{err:?}");
+    let md = std::fs::read_to_string(dir.path().join("out/index.md")).unwrap();
+    assert!(
+        md.contains("&lt;img src=x onerror=alert(1)&gt; Engineer"),
+        "{md}"
+    );
+    assert!(!md.contains("<img src"), "{md}");
+    assert!(!md.contains(['\x1b', '\x07']), "{md:?}");
 }
