@@ -283,6 +283,12 @@ def main():
         if weak and compound(lex, toks, english):
             drop.add(k)
             why[k] = "made of known names"
+        # A source's tag joining two hand-kept names ("kubernetes helm") is
+        # those two names.
+        elif not weak and not any(k.startswith(v + " ") for v in VENDORS) \
+                and compound(lex, toks, english, only=curated):
+            drop.add(k)
+            why[k] = "made of hand-kept names"
 
     # 1c. Variants of one name: plurals ("REST APIs" = "REST API"), a
     # vendor prefix ("Apache Kafka" = "Kafka") and a phrase with its acronym
@@ -322,7 +328,10 @@ def main():
     lower_uses, all_uses = defaultdict(int), defaultdict(int)
     # How postings write the names that no source gives a cased display
     # name for ("dynamodb" -> "DynamoDB", "argocd" -> "ArgoCD").
-    needs_display = {i for i, e in enumerate(entries) if not e["term"] or e["term"] == e["term"].lower()}
+    # (A hand-kept display name in lower case, "dbt", is as its makers write it.)
+    kept_names = {o["forms"][0] for o in overrides["add"]}
+    needs_display = {i for i, e in enumerate(entries)
+                     if not e["term"] or (e["term"] == e["term"].lower() and e["term"] not in kept_names)}
     written = defaultdict(lambda: defaultdict(int))
     word = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
     with open(os.path.join(a.shared, "corpus", "remote-jobs.jsonl"), encoding="utf-8") as f:
@@ -515,11 +524,13 @@ def write_graph(out_dir, rows):
     print(f"skill graph: {len(edges)} edges", file=sys.stderr)
 
 
-def compound(lex, toks, english):
+def compound(lex, toks, english, only=None):
     """Whether toks split into two or more names of curated or popular terms
     (not everyday words), e.g. html|css, sqs|sns, machine learning|ml."""
     def known(piece):
         k = " ".join(piece)
+        if only is not None:
+            return k in only
         return k in lex.parent and (k in lex.popular or k in lex.strong) and \
             (k not in english or k in lex.brand)
     n = len(toks)
