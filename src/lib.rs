@@ -9,6 +9,7 @@
 //! - [`files`]: reading postings, naming and writing files whole
 //! - [`profile`]: the master profile: schema, load, validate, import
 //! - [`posting`]: raw posting text -> title, company and sectioned lines
+//! - [`sections`]: which heading starts which kind of section (corpus data)
 //! - [`keywords`]: the skill lexicon and finding its terms in text
 //! - [`score`]: posting terms x profile evidence -> fit, matches, ranked bullets
 //! - [`report`]: the match report for people
@@ -31,5 +32,6 @@ pub mod profile;
 pub mod render;
 pub mod report;
 pub mod score;
+pub mod sections;
 pub mod select;
 pub mod tailored;

@@ -9,6 +9,8 @@
 
 use std::fmt;
 
+use crate::sections::Cue;
+
 /// What a part of a posting is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -138,14 +140,24 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
         if line.is_empty() || is_chrome(line) {
             continue;
         }
-        if let Some(h) = heading(line) {
-            heading_count += 1;
+        let cue = heading(line).map(|h| {
             let clean = clean_inline(&h);
-            let section = classify_heading(&clean);
+            let company = posting.company.as_deref().or(front.company.as_deref());
+            let cue = crate::sections::classify(&clean, company);
+            (clean, cue)
+        });
+        // A bold skill label or a bold sentence inside a list is content.
+        let cue = cue.filter(|(_, c)| *c != Some(Cue::NotAHeading));
+        if let Some((clean, cue)) = cue {
+            heading_count += 1;
+            let section = match cue {
+                Some(Cue::Starts(k)) => Some(k),
+                _ => classify_heading(&clean),
+            };
             if posting.title.is_none()
                 && heading_count == 1
                 && line.starts_with('#')
-                && section.is_none()
+                && matches!(section, None | Some(SectionKind::Other))
             {
                 posting.title = Some(clean);
                 continue;
@@ -155,7 +167,7 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
                 && posting.title.is_some()
                 && posting.lines.is_empty()
                 && line.starts_with('#')
-                && section.is_none()
+                && matches!(section, None | Some(SectionKind::Other))
             {
                 posting.company = Some(clean);
                 continue;

@@ -1,0 +1,322 @@
+//! Section cues from corpus data: which heading starts which kind of
+//! section.
+//!
+//! `data/section-cues.tsv` classifies the headings of the corpus that cover
+//! 97% of its heading lines (reviewed by hand, counted by
+//! `tools/gen_sections.py`); `data/section-rules.tsv` is a decision list of
+//! word stems the generator derived from those reviewed headings, for the
+//! tail. Finding heading lines and splitting a posting is `posting`'s job.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use crate::posting::SectionKind;
+
+static CUES: &str = include_str!("../data/section-cues.tsv");
+static RULES: &str = include_str!("../data/section-rules.tsv");
+
+/// What a heading-like line is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Cue {
+    /// It starts a section of this kind.
+    Starts(SectionKind),
+    /// It looks like a heading but starts nothing: a bold skill label
+    /// inside a list, a bold sentence. The current section goes on and the
+    /// line is content.
+    NotAHeading,
+}
+
+fn kind(name: &str) -> Option<Cue> {
+    Some(match name {
+        "required" => Cue::Starts(SectionKind::Required),
+        "preferred" => Cue::Starts(SectionKind::Preferred),
+        "responsibilities" => Cue::Starts(SectionKind::Responsibilities),
+        "boilerplate" => Cue::Starts(SectionKind::Boilerplate),
+        "other" => Cue::Starts(SectionKind::Other),
+        "not-a-heading" => Cue::NotAHeading,
+        _ => return None,
+    })
+}
+
+struct Data {
+    cues: HashMap<&'static str, Cue>,
+    rules: Vec<(&'static str, Cue)>,
+}
+
+fn data() -> &'static Data {
+    static DATA: OnceLock<Data> = OnceLock::new();
+    DATA.get_or_init(|| {
+        let rows = |text: &'static str| {
+            text.lines()
+                .filter(|l| !l.starts_with('#'))
+                .filter_map(|l| {
+                    let mut f = l.split('\t');
+                    Some((f.next()?, kind(f.next()?)?))
+                })
+        };
+        Data {
+            cues: rows(CUES).collect(),
+            rules: rows(RULES).collect(),
+        }
+    })
+}
+
+/// Classifies a heading's text (markup already gone). `company` is the
+/// posting's company when known, so "About Acme" reads as "about
+/// {company}". `None`: the data says nothing.
+pub fn classify(heading: &str, company: Option<&str>) -> Option<Cue> {
+    let h = normalise(heading, company);
+    if h.split(' ').count() > MAX_HEADING_WORDS {
+        return Some(Cue::NotAHeading);
+    }
+    let d = data();
+    if let Some(&c) = d.cues.get(h.as_str()) {
+        return Some(c);
+    }
+    // A rule may not make a section boilerplate: dropping a posting's
+    // content costs more than keeping some noise, and a stem that names
+    // hiring processes ("proces") also heads a bulletin's skills ("Process
+    // notes"). Only a reviewed heading drops its section.
+    let keys = keywords(&h);
+    d.rules
+        .iter()
+        .find(|(k, _)| keys.iter().any(|x| x == k))
+        .map(|&(_, c)| match c {
+            Cue::Starts(SectionKind::Boilerplate) => Cue::Starts(SectionKind::Other),
+            c => c,
+        })
+}
+
+/// A heading of more words is a sentence (the generator's `{sentence}`).
+const MAX_HEADING_WORDS: usize = 16;
+
+/// The generator's normalisation (tools/gen_sections.py, steps 1-3 and 5):
+/// curly apostrophes straight, lower case, spaces collapsed, punctuation
+/// and emoji trimmed from both ends, the company's name as `{company}`.
+pub fn normalise(heading: &str, company: Option<&str>) -> String {
+    // A job board's meta line under the title (globe: location, money bag:
+    // salary) is no section heading: the introduction follows it.
+    if heading.contains(['\u{1f30e}', '\u{1f4b0}']) {
+        return "{location}".to_owned();
+    }
+    let folded: String = heading
+        .chars()
+        .map(|c| match c {
+            '\u{2019}' | '\u{2018}' | '\u{2bc}' => '\'',
+            c => c,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    let mut h = folded.split_whitespace().collect::<Vec<_>>().join(" ");
+    if let Some(c) = company {
+        for form in company_forms(c) {
+            if let Some(at) = find_words(&h, &form) {
+                h.replace_range(at..at + form.len(), "{company}");
+                break;
+            }
+        }
+    }
+    trim_edges(&h).to_owned()
+}
+
+fn edge(c: char) -> bool {
+    !(c.is_alphanumeric() || matches!(c, '{' | '}' | '+' | '#'))
+}
+
+fn trim_edges(s: &str) -> &str {
+    let s = s.trim_start_matches(edge);
+    let mut end = s.len();
+    for (i, c) in s.char_indices().rev() {
+        if !edge(c) || (c == ')' && s[..i].contains('(')) {
+            break;
+        }
+        end = i;
+    }
+    s[..end].trim()
+}
+
+/// The ways a heading may write a company: its name, without a
+/// parenthesis, without a legal suffix.
+fn company_forms(company: &str) -> Vec<String> {
+    let full = trim_edges(&company.to_lowercase()).to_owned();
+    if full.is_empty() || full == "none" {
+        return Vec::new();
+    }
+    let mut forms = vec![full.clone()];
+    let bare = match (full.find('('), full.rfind(')')) {
+        (Some(a), Some(b)) if a < b => format!("{} {}", &full[..a], &full[b + 1..]),
+        _ => full.clone(),
+    };
+    let bare = bare.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut c = bare.trim_matches([' ', ',', '.']).to_owned();
+    forms.push(c.clone());
+    const SUFFIXES: [&str; 12] = [
+        " inc",
+        " llc",
+        " ltd",
+        " limited",
+        " gmbh",
+        " corp",
+        " corporation",
+        " plc",
+        " technologies",
+        " technology",
+        " labs",
+        " group",
+    ];
+    while let Some(s) = SUFFIXES
+        .iter()
+        .find(|s| c.trim_end_matches('.').ends_with(*s))
+    {
+        let t = c.trim_end_matches('.');
+        c = t[..t.len() - s.len()]
+            .trim_end_matches([' ', ','])
+            .to_owned();
+        if c.is_empty() {
+            break;
+        }
+        forms.push(c.clone());
+    }
+    forms.retain(|f| !f.is_empty());
+    forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
+    forms.dedup();
+    forms
+}
+
+/// Byte offset of `needle` in `hay` as whole words.
+fn find_words(hay: &str, needle: &str) -> Option<usize> {
+    let mut from = 0;
+    while let Some(i) = hay[from..].find(needle) {
+        let at = from + i;
+        let end = at + needle.len();
+        let before = hay[..at].chars().next_back();
+        let after = hay[end..].chars().next();
+        if !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric) {
+            return Some(at);
+        }
+        from = at + needle.len().max(1);
+        while !hay.is_char_boundary(from) {
+            from += 1;
+        }
+    }
+    None
+}
+
+const STOP: [&str; 28] = [
+    "a", "an", "and", "the", "of", "to", "in", "for", "with", "at", "on", "or", "as", "by", "&",
+    "is", "are", "be", "this", "that", "it", "from", "de", "la", "le", "et", "des", "du",
+];
+
+/// A word's stem as the generator takes it: 's and a plural s dropped,
+/// the first six letters kept.
+fn stem(word: &str) -> String {
+    if word == "{company}" {
+        return word.to_owned();
+    }
+    let mut w = word.strip_suffix("'s").unwrap_or(word);
+    if w.chars().count() > 3
+        && w.ends_with('s')
+        && !w.ends_with("ss")
+        && !w.ends_with("us")
+        && !w.ends_with("is")
+    {
+        w = &w[..w.len() - 1];
+    }
+    w.chars().take(6).collect()
+}
+
+/// The unigram and bigram stems of a normalised heading.
+fn keywords(h: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    let mut rest = h;
+    while !rest.is_empty() {
+        if let Some(r) = rest.strip_prefix("{company}") {
+            words.push("{company}".to_owned());
+            rest = r;
+            continue;
+        }
+        let c = rest.chars().next().unwrap_or(' ');
+        if c.is_alphanumeric() {
+            // A word, with one inner apostrophe part ("we're", "you'll").
+            let mut end = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            if rest[end..].starts_with('\'')
+                && rest[end + 1..].starts_with(|c: char| c.is_alphanumeric())
+            {
+                end += 1 + rest[end + 1..]
+                    .find(|c: char| !c.is_alphanumeric())
+                    .unwrap_or(rest.len() - end - 1);
+            }
+            words.push(rest[..end].to_owned());
+            rest = &rest[end..];
+        } else {
+            rest = &rest[c.len_utf8()..];
+        }
+    }
+    let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
+    let stop = |s: &str| STOP.contains(&s);
+    let mut out: Vec<String> = stems.iter().filter(|s| !stop(s)).cloned().collect();
+    for pair in stems.windows(2) {
+        if !(stop(&pair[0]) && stop(&pair[1])) {
+            out.push(format!("{} {}", pair[0], pair[1]));
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn real_corpus_headings_classify_as_reviewed() {
+        let fixture = include_str!("../tests/fixtures/corpus-headings.tsv");
+        let companies = ["Mozilla", "JumpCloud", "EarnIn"];
+        let mut wrong = Vec::new();
+        for line in fixture
+            .lines()
+            .filter(|l| !l.starts_with('#') && !l.is_empty())
+        {
+            let (h, want) = line.split_once('\t').unwrap();
+            let company = companies
+                .iter()
+                .find(|c| h.to_lowercase().contains(&c.to_lowercase()))
+                .copied();
+            let got = classify(h, company);
+            if got != kind(want.trim()) {
+                wrong.push(format!("{h:?}: {got:?}, want {want}"));
+            }
+        }
+        assert!(wrong.is_empty(), "{wrong:#?}");
+    }
+
+    #[test]
+    fn the_tail_falls_to_the_generated_rules() {
+        // Unreviewed headings, decided by a rule's stem.
+        assert_eq!(
+            classify("What we need from you", None),
+            Some(Cue::Starts(SectionKind::Required))
+        );
+        // Only a reviewed heading makes a section boilerplate.
+        assert_eq!(
+            classify("Process notes", None),
+            Some(Cue::Starts(SectionKind::Other))
+        );
+        assert_eq!(
+            classify("What we need from you", None),
+            Some(Cue::Starts(SectionKind::Required))
+        );
+    }
+
+    #[test]
+    fn the_company_name_is_read_as_the_company() {
+        assert_eq!(
+            normalise("About Acme Labs, Inc.:", Some("Acme Labs, Inc.")),
+            "about {company}"
+        );
+        assert_eq!(normalise("Why Acme?", Some("Acme")), "why {company}");
+        assert_eq!(normalise("What You’ll Do:", None), "what you'll do");
+        assert_eq!(normalise("\u{1f30e} Remote", None), "{location}");
+    }
+}
