@@ -25,7 +25,9 @@ use crate::keywords::normalize::norm;
 use crate::keywords::{mentions, TermId};
 use crate::profile::schema::{Bullet, End, Profile, Project};
 use crate::score::{Evidence, Match};
-use crate::tailored::{display_dates, Tailored, TailoredBullet, TailoredProject, Target};
+use crate::tailored::{
+    display_dates, SkillGroup, Tailored, TailoredBullet, TailoredProject, Target,
+};
 
 /// How much the résumé may hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -43,7 +45,7 @@ impl Default for Budget {
             max_projects: 5,
             max_bullets_per_project: 5,
             max_bullets: 16,
-            max_skills: 30,
+            max_skills: 15,
         }
     }
 }
@@ -408,10 +410,19 @@ pub fn assemble(
         )
     });
 
+    // What a reader sees in the chosen bullets' text (tags are not printed).
+    let in_text: HashSet<TermId> = profile
+        .bullets()
+        .filter(|(_, b)| rank.contains_key(b.id.as_str()))
+        .flat_map(|(_, b)| mentions(&ev.lexicon, &b.text))
+        .map(|x| x.term)
+        .collect();
+    let skill_groups = skills(profile, ev, m, &in_text, budget.max_skills);
     Tailored {
         person: profile.person.clone(),
         summary: best_summary(profile, ev, m, &by_bullets),
-        skills: skills(profile, ev, m, budget.max_skills),
+        skills: skill_groups.iter().flat_map(|g| g.skills.clone()).collect(),
+        skill_groups,
         experience: experience.into_iter().map(|(_, t)| t).collect(),
         highlights: pick(&profile.general),
         certifications: profile.certifications.clone(),
@@ -473,10 +484,88 @@ fn best_summary(
     best.map(|(_, t)| t.to_owned())
 }
 
-/// Skill keywords from the profile, each once: those that match a posting
-/// term first (most important first), then the rest by the level of their
-/// area and profile order; at most `max`.
-fn skills(profile: &Profile, ev: &Evidence, m: &Match, max: usize) -> Vec<String> {
+/// Skill entries shown beside the posting's matched skills: the profile's
+/// core skills (those the most bullets evidence), never more than this many.
+const MAX_CORE_SKILLS: usize = 6;
+
+/// Skills-line groups in the order résumés print them (see
+/// [`skill_group`]).
+pub const SKILL_GROUPS: [&str; 6] = [
+    "Languages",
+    "Infrastructure",
+    "Data",
+    "Frameworks & tools",
+    "Practices",
+    "Domains",
+];
+
+/// The skills-line group of a skill: from its lexicon category where that
+/// is telling (`language`, `cloud`, `database`, …); otherwise a cloud
+/// vendor's product is infrastructure, and a name with a lower-case word
+/// after the first, or ending in "Pattern", reads as a practice ("Contract
+/// testing", "Multi-tenancy", "Saga Pattern"), any other name as a tool
+/// ("Temporal", "S3").
+pub fn skill_group(category: Option<&str>, name: &str) -> usize {
+    match category.unwrap_or("") {
+        "language" => 0,
+        "cloud" | "platform" | "devops" | "infrastructure" | "security" => 1,
+        "database" | "data" => 2,
+        "framework" | "software" | "tool" => 3,
+        "architecture" | "concept" | "methodology" => 4,
+        "business" | "domain" => 5,
+        _ => {
+            let vendor = ["AWS ", "Amazon ", "Azure ", "Google Cloud ", "GCP "];
+            let mut words = name.split([' ', '-']).filter(|w| !w.is_empty());
+            words.next();
+            let practice = words.any(|w| w.starts_with(|c: char| c.is_lowercase()))
+                || name.ends_with(" Pattern");
+            if vendor.iter().any(|v| name.starts_with(v)) {
+                1
+            } else if practice {
+                4
+            } else {
+                3
+            }
+        }
+    }
+}
+
+/// One candidate entry of the skills line.
+struct SkillEntry<'a> {
+    text: &'a str,
+    term: Option<TermId>,
+    /// Best rank among the matched posting terms it stands for.
+    rank: Option<usize>,
+    /// Bullets evidencing its term(s).
+    evidence: usize,
+    level: f64,
+    order: usize,
+}
+
+/// The skills line: profile skill keywords, each once, grouped.
+///
+/// 1. Keywords that are terms the posting asks for and the profile
+///    evidences, most important first, up to `max`.
+/// 2. Then the profile's core skills (the most bullets evidence them; then
+///    the level of their area, then profile order), at most
+///    [`MAX_CORE_SKILLS`] and never past `max`. A posting that matches
+///    little gets a short list, never one padded to a fixed count.
+///
+/// A compound keyword ("Cloud Logging & Monitoring") absorbs the keywords
+/// that are its parts ("Cloud Logging", "Cloud Monitoring"): one entry,
+/// matched if any of them is. A keyword that mentions a term the posting
+/// asks for and the profile does not evidence ("Azure Enterprise Apps" when
+/// Azure is missing) is left out, so the line never contradicts the report.
+/// A bullet's tag joins the matched entries when the posting asks for it.
+/// Groups are [`SKILL_GROUPS`] in that order; entries keep their order
+/// (matched by importance, then core) within a group.
+fn skills(
+    profile: &Profile,
+    ev: &Evidence,
+    m: &Match,
+    in_bullets: &HashSet<TermId>,
+    max: usize,
+) -> Vec<SkillGroup> {
     let rank: HashMap<TermId, usize> = m
         .keywords
         .iter()
@@ -484,32 +573,143 @@ fn skills(profile: &Profile, ev: &Evidence, m: &Match, max: usize) -> Vec<String
         .enumerate()
         .map(|(i, k)| (k.id, i))
         .collect();
+    let missing: HashSet<TermId> = m
+        .keywords
+        .iter()
+        .filter(|k| !k.matched)
+        .map(|k| k.id)
+        .collect();
+    let mut evidence: HashMap<TermId, usize> = HashMap::new();
+    for b in &ev.bullets {
+        for t in &b.terms {
+            *evidence.entry(*t).or_insert(0) += 1;
+        }
+    }
     let mut seen_terms = HashSet::new();
     let mut seen_text = HashSet::new();
-    let mut all: Vec<(usize, f64, usize, &str)> = Vec::new();
+    let mut all: Vec<SkillEntry> = Vec::new();
     for area in &profile.skills {
         for k in &area.keywords {
             let term = ev.lexicon.find(k);
-            if let Some(t) = term {
-                if !seen_terms.insert(t) {
-                    continue;
-                }
-            }
-            if !seen_text.insert(k.to_lowercase()) {
+            if term.is_some_and(|t| !seen_terms.insert(t)) || !seen_text.insert(norm(k)) {
                 continue;
             }
-            let r = term
-                .and_then(|t| rank.get(&t))
-                .copied()
-                .unwrap_or(usize::MAX);
-            all.push((r, -area.level.weight(), all.len(), k));
+            let contradicts = term.is_some_and(|t| missing.contains(&t))
+                || mentions(&ev.lexicon, k)
+                    .iter()
+                    .any(|x| missing.contains(&x.term) && Some(x.term) != term);
+            if contradicts {
+                continue;
+            }
+            all.push(SkillEntry {
+                text: k,
+                term,
+                rank: term.and_then(|t| rank.get(&t)).copied(),
+                evidence: term.and_then(|t| evidence.get(&t)).copied().unwrap_or(0),
+                level: area.level.weight(),
+                order: all.len(),
+            });
         }
     }
-    all.sort_by(|a, b| a.0.cmp(&b.0).then(a.1.total_cmp(&b.1)).then(a.2.cmp(&b.2)));
-    all.into_iter()
-        .take(max)
-        .map(|(_, _, _, k)| k.to_owned())
+    // A bullet's tag names a skill it proves: shown when the posting asks
+    // for it ("Distributed systems", "REST APIs"), never as core filler.
+    for (_, b) in profile.bullets() {
+        for k in &b.tags {
+            let Some(t) = ev.lexicon.find(k) else {
+                continue;
+            };
+            let Some(&r) = rank.get(&t) else {
+                continue;
+            };
+            if !seen_terms.insert(t) || !seen_text.insert(norm(k)) {
+                continue;
+            }
+            all.push(SkillEntry {
+                text: k,
+                term: Some(t),
+                rank: Some(r),
+                evidence: evidence.get(&t).copied().unwrap_or(0),
+                level: 0.0,
+                order: all.len(),
+            });
+        }
+    }
+    merge_compounds(&mut all);
+
+    let (mut matched, mut core): (Vec<SkillEntry>, Vec<SkillEntry>) =
+        all.into_iter().partition(|e| e.rank.is_some());
+    matched.sort_by_key(|e| {
+        (
+            e.term.is_some_and(|t| in_bullets.contains(&t)),
+            e.rank,
+            e.order,
+        )
+    });
+    matched.truncate(max);
+    core.sort_by(|a, b| {
+        b.evidence
+            .cmp(&a.evidence)
+            .then(b.level.total_cmp(&a.level))
+            .then(a.order.cmp(&b.order))
+    });
+    core.truncate(MAX_CORE_SKILLS.min(max - matched.len()));
+
+    let mut groups: Vec<Vec<String>> = vec![Vec::new(); SKILL_GROUPS.len()];
+    for e in matched.iter().chain(&core) {
+        let g = match e.term {
+            Some(t) => {
+                let term = ev.lexicon.term(t);
+                skill_group(Some(&term.category), &term.name)
+            }
+            None => skill_group(None, e.text),
+        };
+        groups[g].push(e.text.to_owned());
+    }
+    SKILL_GROUPS
+        .iter()
+        .zip(groups)
+        .filter(|(_, skills)| !skills.is_empty())
+        .map(|(name, skills)| SkillGroup {
+            name: (*name).to_owned(),
+            skills,
+        })
         .collect()
+}
+
+/// Folds the parts of a compound keyword into it: "Cloud Logging &
+/// Monitoring" stands for "Cloud Logging" and "Cloud Monitoring" (every
+/// word of a part is a word of the compound, and the compound joins with
+/// `&` or `and`). The compound keeps the best rank and evidence of all.
+fn merge_compounds(all: &mut Vec<SkillEntry>) {
+    let words = |s: &str| -> HashSet<String> { norm(s).split(' ').map(str::to_owned).collect() };
+    let mut absorbed = vec![false; all.len()];
+    for i in 0..all.len() {
+        let text = all[i].text;
+        if !(text.contains(" & ") || text.contains(" and ")) {
+            continue;
+        }
+        let whole = words(text);
+        for j in 0..all.len() {
+            if i == j || absorbed[j] || absorbed[i] {
+                continue;
+            }
+            if words(all[j].text).is_subset(&whole) {
+                absorbed[j] = true;
+                let (rank, evidence) = (all[j].rank, all[j].evidence);
+                let e = &mut all[i];
+                e.rank = match (e.rank, rank) {
+                    (Some(a), Some(b)) => Some(a.min(b)),
+                    (a, b) => a.or(b),
+                };
+                e.evidence = e.evidence.max(evidence);
+            }
+        }
+    }
+    let mut k = 0;
+    all.retain(|_| {
+        k += 1;
+        !absorbed[k - 1]
+    });
 }
 
 #[cfg(test)]
@@ -633,22 +833,145 @@ projects:
     }
 
     #[test]
-    fn skills_put_matched_terms_first_and_summary_fits() {
+    fn skills_show_matched_terms_then_a_few_core_skills_grouped() {
         let (s, _) = run(POSTING, &Budget::default());
-        let first: Vec<&str> = s
-            .tailored
-            .skills
-            .iter()
-            .take(4)
-            .map(String::as_str)
-            .collect();
-        for t in ["Kubernetes", "AWS", "Terraform", "React"] {
-            assert!(first.contains(&t), "{t} not among {first:?}");
+        let t = &s.tailored;
+        for k in ["Kubernetes", "AWS", "Terraform", "React"] {
+            assert!(t.skills.iter().any(|x| x == k), "{k} not in {:?}", t.skills);
         }
-        assert_eq!(s.tailored.skills.last().map(String::as_str), Some("CSS"));
+        // CSS is not asked for: a core skill (a bullet evidences it).
+        assert!(t.skills.iter().any(|x| x == "CSS"), "{:?}", t.skills);
+        let flat: Vec<String> = t
+            .skill_groups
+            .iter()
+            .flat_map(|g| g.skills.clone())
+            .collect();
+        assert_eq!(flat, t.skills);
+        let names: Vec<&str> = t.skill_groups.iter().map(|g| g.name.as_str()).collect();
+        let mut order = SKILL_GROUPS.iter();
+        assert!(
+            names.iter().all(|n| order.any(|g| g == n)),
+            "groups out of order: {names:?}"
+        );
         assert_eq!(
-            s.tailored.summary.as_deref(),
+            t.summary.as_deref(),
             Some("I run Kubernetes clusters on AWS.")
+        );
+    }
+
+    const FILLER: &str = r#"
+person:
+  name: Test Person
+skills:
+  - name: Observability
+    level: expert
+    keywords: [Cloud Logging & Monitoring, Cloud Logging, Cloud Monitoring,
+      Azure Enterprise Apps, Kubernetes, Python, SQL, DNS, Docker,
+      Terraform, Helm, Redis, Kafka, PostgreSQL, React, GraphQL, Jest,
+      Prometheus, Grafana]
+projects:
+  - id: p
+    name: P
+    start: 2020
+    end: present
+    bullets:
+      - id: p-1
+        text: Set up Cloud Logging & Monitoring for Kubernetes services.
+        tags: [Cloud Logging & Monitoring, Cloud Logging, Cloud Monitoring, Kubernetes]
+      - id: p-2
+        text: Wrote Python jobs over PostgreSQL with SQL.
+        tags: [Distributed systems]
+      - id: p-3
+        text: Shipped Terraform and Helm charts, watched with Prometheus and Grafana.
+"#;
+
+    fn run_filler(posting_text: &str) -> (Selection, Match) {
+        let p = load::parse(FILLER, "filler.yaml").expect("valid test profile");
+        let ev = Evidence::new(&p, Lexicon::builtin(), score::profile_now(&p));
+        let posting = posting::analyse(posting_text, "test").expect("posting");
+        let m = score::score(&ev, &posting);
+        (select(&p, &ev, &m, &Budget::default()), m)
+    }
+
+    /// Issue 10: "Cloud Logging & Monitoring, Cloud Logging, Cloud
+    /// Monitoring" side by side, "Azure Enterprise Apps" while the report
+    /// says Azure is missing, 30 skills whatever the posting.
+    #[test]
+    fn skills_merge_a_term_and_its_parts_and_never_contradict_the_report() {
+        let (s, m) = run_filler(
+            "# Cloud Engineer\n\n## Requirements\n\n- Azure\n- Kubernetes\n\
+             - Cloud Monitoring\n- Distributed systems\n",
+        );
+        let skills = &s.tailored.skills;
+        assert!(
+            m.keywords.iter().any(|k| k.term == "Azure" && !k.matched),
+            "{:?}",
+            m.keywords
+                .iter()
+                .map(|k| (&k.term, k.matched, &k.how, &k.evidence))
+                .collect::<Vec<_>>()
+        );
+        assert!(skills.iter().all(|k| !k.contains("Azure")), "{skills:?}");
+        let cloud: Vec<&String> = skills.iter().filter(|k| k.starts_with("Cloud")).collect();
+        assert_eq!(cloud, ["Cloud Logging & Monitoring"], "{skills:?}");
+        // A bullet's tag the posting asks for joins the line.
+        assert!(
+            skills.iter().any(|k| k == "Distributed systems"),
+            "{skills:?}"
+        );
+        // Matched ones, then at most MAX_CORE_SKILLS core ones.
+        assert!(skills.len() <= 3 + MAX_CORE_SKILLS, "{skills:?}");
+    }
+
+    #[test]
+    fn skills_are_a_short_list_when_little_matches() {
+        let (s, _) = run_filler("# Pastry Chef\n\n## Requirements\n\n- Croissants\n");
+        let skills = &s.tailored.skills;
+        assert!(!skills.is_empty());
+        assert!(skills.len() <= MAX_CORE_SKILLS, "{skills:?}");
+        // Core skills are the evidenced ones: never a keyword no bullet shows.
+        for k in ["Redis", "Kafka", "DNS", "React", "Jest"] {
+            assert!(!skills.iter().any(|x| x == k), "{k} in {skills:?}");
+        }
+    }
+
+    #[test]
+    fn skill_groups_follow_lexicon_categories_and_name_shape() {
+        assert_eq!(
+            SKILL_GROUPS[skill_group(Some("language"), "Python")],
+            "Languages"
+        );
+        assert_eq!(
+            SKILL_GROUPS[skill_group(Some("cloud"), "AWS Lambda")],
+            "Infrastructure"
+        );
+        assert_eq!(
+            SKILL_GROUPS[skill_group(Some("database"), "DynamoDB")],
+            "Data"
+        );
+        assert_eq!(
+            SKILL_GROUPS[skill_group(Some("domain"), "Healthcare")],
+            "Domains"
+        );
+        assert_eq!(
+            SKILL_GROUPS[skill_group(None, "Temporal")],
+            "Frameworks & tools"
+        );
+        assert_eq!(
+            SKILL_GROUPS[skill_group(Some("skill"), "Contract testing")],
+            "Practices"
+        );
+        assert_eq!(
+            SKILL_GROUPS[skill_group(None, "Multi-tenancy")],
+            "Practices"
+        );
+        assert_eq!(
+            SKILL_GROUPS[skill_group(Some("skill"), "Saga Pattern")],
+            "Practices"
+        );
+        assert_eq!(
+            SKILL_GROUPS[skill_group(None, "AWS Secrets Manager")],
+            "Infrastructure"
         );
     }
 

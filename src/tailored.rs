@@ -16,8 +16,13 @@ pub struct Tailored {
     pub person: Person,
     /// The best-fitting profile summary, if the profile has any.
     pub summary: Option<String>,
-    /// Skill keywords from the profile, most relevant to the posting first.
+    /// Skill keywords from the profile: the entries of `skill_groups` in
+    /// order.
     pub skills: Vec<String>,
+    /// The skills line grouped by area, the most relevant group first;
+    /// empty when a résumé's skills are not grouped (then `skills` is
+    /// printed as one list).
+    pub skill_groups: Vec<SkillGroup>,
     /// Chosen projects, most recent first.
     pub experience: Vec<TailoredProject>,
     /// Chosen general ("all projects") bullets.
@@ -52,6 +57,14 @@ pub struct TailoredProject {
     /// The project's end as the profile gives it.
     pub end: End,
     pub bullets: Vec<TailoredBullet>,
+}
+
+/// Skills of one area ("Languages", "Infrastructure", …). The name is a
+/// heading; every skill is profile text.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct SkillGroup {
+    pub name: String,
+    pub skills: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -161,14 +174,24 @@ pub(crate) fn sample() -> Tailored {
              Kubernetes; happiest turning slow, manual releases into boring, automated ones."
                 .into(),
         ),
-        skills: vec![
-            "Kubernetes".into(),
-            "AWS Lambda".into(),
-            "Rust".into(),
-            "Terraform".into(),
-            "C#".into(),
-            "Node.js".into(),
-            "CI/CD".into(),
+        skills: ["Rust", "C#", "Kubernetes", "AWS Lambda", "Terraform", "CI/CD", "Node.js"]
+            .map(String::from)
+            .to_vec(),
+        skill_groups: vec![
+            SkillGroup {
+                name: "Languages".into(),
+                skills: vec!["Rust".into(), "C#".into()],
+            },
+            SkillGroup {
+                name: "Infrastructure".into(),
+                skills: ["Kubernetes", "AWS Lambda", "Terraform", "CI/CD"]
+                    .map(String::from)
+                    .to_vec(),
+            },
+            SkillGroup {
+                name: "Frameworks & tools".into(),
+                skills: vec!["Node.js".into()],
+            },
         ],
         experience: vec![
             project(

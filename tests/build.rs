@@ -12,7 +12,7 @@ use tailor::keywords::Lexicon;
 use tailor::profile::schema::Profile;
 use tailor::render::{Format, RenderOptions};
 use tailor::score::{self, Evidence};
-use tailor::select::Budget;
+use tailor::select::{Budget, SKILL_GROUPS};
 
 fn root() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -97,6 +97,10 @@ fn profile_strings(p: &Profile) -> Vec<String> {
         v.extend(pr.client.iter().chain(&pr.role).cloned());
     }
     v.extend(p.bullets().map(|(_, b)| b.text.clone()));
+    // A bullet's tag may reach the skills line when the posting asks for it.
+    v.extend(p.bullets().flat_map(|(_, b)| b.tags.iter().cloned()));
+    // Skills-line group headings are tailor's, like section headings.
+    v.extend(SKILL_GROUPS.iter().map(|g| format!("{g}:")));
     for c in &p.certifications {
         v.push(c.name.clone());
         v.extend(c.issuer.clone());

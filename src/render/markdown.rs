@@ -46,16 +46,17 @@ pub fn render(t: &Tailored) -> String {
         }
     }
 
-    let skills: Vec<String> = t
-        .skills
-        .iter()
-        .map(|s| one_line(s))
-        .filter(|s| !s.is_empty())
-        .map(|s| escape_inner(&s))
-        .collect();
-    if !skills.is_empty() {
+    let rows = super::skill_rows(t);
+    if !rows.is_empty() {
         section(&mut out, heading::SKILLS);
-        block(&mut out, &escape_start(&skills.join(", ")));
+        for (label, skills) in &rows {
+            let list: Vec<String> = skills.iter().map(|s| escape_inner(s)).collect();
+            let list = list.join(", ");
+            match label {
+                Some(l) => block(&mut out, &format!("**{}:** {list}", escape_inner(l))),
+                None => block(&mut out, &escape_start(&list)),
+            }
+        }
     }
 
     if !t.experience.is_empty() {
@@ -302,8 +303,18 @@ mod tests {
         assert!(got.contains(&Block::Para(
             "Lead Platform Engineer · Mar 2021 – Present".into()
         )));
-        assert!(got.contains(&Block::Para(
-            "Kubernetes, AWS Lambda, Rust, Terraform, C#, Node.js, CI/CD".into()
+        for line in [
+            "Languages: Rust, C#",
+            "Infrastructure: Kubernetes, AWS Lambda, Terraform, CI/CD",
+            "Frameworks & tools: Node.js",
+        ] {
+            assert!(got.contains(&Block::Para(line.into())), "{line}: {got:?}");
+        }
+        // Ungrouped skills are one line.
+        let mut flat = sample();
+        flat.skill_groups.clear();
+        assert!(blocks(&render(&flat)).contains(&Block::Para(
+            "Rust, C#, Kubernetes, AWS Lambda, Terraform, CI/CD, Node.js".into()
         )));
         assert!(got.contains(&Block::Para(
             "anna.mueller@example.com · +41 79 123 45 67 · Zürich, Switzerland · GitHub · LinkedIn"

@@ -142,11 +142,42 @@ pub fn pdf_page_count(t: &Tailored, opts: &RenderOptions) -> usize {
 
 /// The skills to print, each on one line, empty ones left out.
 pub(crate) fn skill_lines(t: &Tailored) -> Vec<String> {
-    t.skills
+    clean_skills(&t.skills)
+}
+
+fn clean_skills(skills: &[String]) -> Vec<String> {
+    skills
         .iter()
         .map(|s| one_line(s).into_owned())
         .filter(|s| !s.is_empty())
         .collect()
+}
+
+/// The skills section as rows: one per group (its heading and its skills),
+/// or one row without a heading when the skills are not grouped. Empty
+/// skills and empty groups are left out.
+pub(crate) fn skill_rows(t: &Tailored) -> Vec<(Option<&str>, Vec<String>)> {
+    if t.skill_groups.is_empty() {
+        let all = skill_lines(t);
+        return if all.is_empty() {
+            Vec::new()
+        } else {
+            vec![(None, all)]
+        };
+    }
+    t.skill_groups
+        .iter()
+        .map(|g| (Some(g.name.as_str()), clean_skills(&g.skills)))
+        .filter(|(_, s)| !s.is_empty())
+        .collect()
+}
+
+/// A skills row as résumés print it: "Languages: Python, SQL".
+pub(crate) fn skill_row_text(label: Option<&str>, skills: &[String]) -> String {
+    match label {
+        Some(l) => format!("{l}: {}", skills.join(", ")),
+        None => skills.join(", "),
+    }
 }
 
 /// Profile text on one line: runs of ASCII whitespace (newlines from YAML
@@ -379,6 +410,7 @@ mod tests {
         t.person = Person::default();
         t.summary = None;
         t.skills.clear();
+        t.skill_groups.clear();
         t.experience.clear();
         t.highlights.clear();
         t.certifications.clear();

@@ -309,16 +309,19 @@ fn layout(t: &Tailored, width: f32) -> Vec<Block> {
         }
     }
 
-    let skills = super::skill_lines(t);
-    if !skills.is_empty() {
+    let rows = super::skill_rows(t);
+    if !rows.is_empty() {
         blocks.push(section_heading(heading::SKILLS));
-        blocks.push(para(
-            &skills.join(", "),
-            Face::Regular,
-            BODY_SIZE,
-            TEXT,
-            0.0,
-        ));
+        for (i, (label, skills)) in rows.iter().enumerate() {
+            let gap = if i == 0 { 0.0 } else { 2.0 };
+            blocks.push(para(
+                &super::skill_row_text(*label, skills),
+                Face::Regular,
+                BODY_SIZE,
+                TEXT,
+                gap,
+            ));
+        }
     }
 
     if !t.experience.is_empty() {

@@ -44,9 +44,13 @@ pub fn render(t: &Tailored) -> String {
         blocks.push(section(heading::SUMMARY, &summary.join("\n\n")));
     }
 
-    let skills = super::skill_lines(t);
-    if !skills.is_empty() {
-        blocks.push(section(heading::SKILLS, &skills.join(", ")));
+    let rows = super::skill_rows(t);
+    if !rows.is_empty() {
+        let lines: Vec<String> = rows
+            .iter()
+            .map(|(label, skills)| super::skill_row_text(*label, skills))
+            .collect();
+        blocks.push(section(heading::SKILLS, &lines.join("\n")));
     }
 
     if !t.experience.is_empty() {
