@@ -652,3 +652,62 @@ fn a_batch_prints_titles_inert_and_index_md_shows_them_as_text() {
     assert!(!md.contains("<img src"), "{md}");
     assert!(!md.contains(['\x1b', '\x07']), "{md:?}");
 }
+
+/// Runs tailor in `dir` under a 512 MB address-space limit (`ulimit -v`),
+/// so a run that would balloon fails instead of swapping the machine.
+#[cfg(unix)]
+fn tailor_limited(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new("sh")
+        .current_dir(dir)
+        .arg("-c")
+        .arg("ulimit -v 524288 && exec \"$0\" \"$@\"")
+        .arg(env!("CARGO_BIN_EXE_tailor"))
+        .args(args)
+        .stdin(Stdio::null())
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn a_yaml_alias_bomb_and_a_deep_nest_are_refused_naming_the_file() {
+    // Issue 13, 6: 23 KB of nested anchors peaked at 1.07 GB (8.2 GB for
+    // 1.4 MB); 100,000 `[` took 25 s to reject. Under the limit the bomb
+    // below aborted (it took 117 s and 1 GB without one).
+    let dir = tempfile::tempdir().unwrap();
+    // 140 KB: a 100 KB string and 10,000 aliases to it, 1 GB expanded.
+    let bomb = format!(
+        "person:\n  name: X\naliases:\n  - term: t0\n    forms: [&s \"{}\"]\n  - term: t1\n    forms: [{}]\n",
+        "lol ".repeat(25_000),
+        vec!["*s"; 10_000].join(", ")
+    );
+    std::fs::write(dir.path().join("bomb.yaml"), bomb).unwrap();
+    let deep = format!("person:\n  name: X\nprojects: {}\n", "[".repeat(100_000));
+    std::fs::write(dir.path().join("deep.yaml"), deep).unwrap();
+    let posting = root().join(POSTING).display().to_string();
+    let cases = [
+        (
+            "bomb.yaml:7:13:",
+            "aliases (*name) expand the profile past 16 MB",
+        ),
+        (
+            "deep.yaml:3:75:",
+            "lists or mappings nested more than 64 levels deep",
+        ),
+    ];
+    for (at, want) in cases {
+        let file = &at[..at.find(':').unwrap()];
+        for args in [
+            vec!["check", file],
+            vec!["build", "-p", file, &posting, "-o", "cv.md"],
+        ] {
+            let o = tailor_limited(dir.path(), &args);
+            let err = String::from_utf8_lossy(&o.stderr);
+            let out = String::from_utf8_lossy(&o.stdout);
+            assert_eq!(o.status.code(), Some(2), "{args:?}: {err}{out}");
+            let said = format!("{err}{out}");
+            assert!(said.contains(at) && said.contains(want), "{args:?}: {said}");
+        }
+    }
+    assert!(!dir.path().join("cv.md").exists());
+}

@@ -4,7 +4,9 @@
 //! serde_yaml does the parsing; this adds what it lacks: the file name, a
 //! position for duplicate keys and for a missing top-level field (which it
 //! reports at 1:1 or not at all), and plain messages for text that is not
-//! UTF-8, empty, or indented with tabs. Checks on a well-formed profile live
+//! UTF-8, empty, or indented with tabs; and limits, checked before anything
+//! walks the tree, so an alias bomb or a deep nest is refused in
+//! milliseconds and a few megabytes. Checks on a well-formed profile live
 //! in `validate`.
 
 use std::path::Path;
@@ -105,6 +107,11 @@ pub fn parse(text: &str, file: &str) -> Result<Profile, Vec<Diagnostic>> {
             "the profile is empty; `tailor import` makes one from skills matrices, docs/profile.md shows the format",
         )]);
     }
+    // Before anything walks the tree: a deep nest or an alias bomb would
+    // cost minutes and gigabytes there.
+    if let Some(d) = too_deep(text, file).or_else(|| too_big_expanded(text, file)) {
+        return Err(vec![d]);
+    }
     let mut diags = tab_errors(text, file);
     // The full scan, with every path's position, only when there is
     // something to report.
@@ -127,6 +134,257 @@ pub fn parse(text: &str, file: &str) -> Result<Profile, Vec<Diagnostic>> {
         return Err(diags);
     }
     serde_yaml::from_str(text).map_err(|e| vec![serde_error(&e, text, &Locator::new(text), file)])
+}
+
+/// How deeply a profile may nest flow collections (`[`, `{`). A profile
+/// nests four or five levels; libyaml takes time quadratic in the depth
+/// (100,000 `[` took 25 s to reject), so a deep nest is refused before it.
+pub const MAX_DEPTH: usize = 64;
+
+/// How much text a profile may hold once its aliases (`*name`) are
+/// expanded: four times the largest file, so a few anchors reused for
+/// repeated text pass, and an alias bomb (23 KB of nested anchors grew to
+/// gigabytes) is refused.
+pub const MAX_EXPANDED_BYTES: u64 = 4 * MAX_PROFILE_BYTES;
+
+/// How many values (scalars, lists, mappings) a profile may hold once its
+/// aliases are expanded; a 4 MB profile written out holds about 200,000.
+pub const MAX_EXPANDED_NODES: u64 = 1_000_000;
+
+/// An error at the first flow collection nested deeper than [`MAX_DEPTH`].
+///
+/// A cheap scan of the text: in block context a `[` or `{` opens a flow
+/// collection only where a value starts (after indentation, `- ` or `: `),
+/// so brackets inside plain text do not count; inside a flow collection
+/// every bracket outside quotes does.
+fn too_deep(text: &str, file: &str) -> Option<Diagnostic> {
+    let mut depth = 0usize;
+    let mut quote: Option<u8> = None;
+    let mut value_starts = true;
+    let (mut line, mut line_start) = (1, 0);
+    let bytes = text.as_bytes();
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b == b'\n' {
+            line += 1;
+            line_start = i + 1;
+            value_starts = depth == 0 || value_starts;
+            if depth == 0 {
+                quote = None;
+            }
+            i += 1;
+            continue;
+        }
+        match quote {
+            Some(b'"') if b == b'\\' => i += 1,
+            Some(q) if b == q => {
+                // '' inside single quotes is an escaped quote.
+                if q == b'\'' && bytes.get(i + 1) == Some(&b'\'') {
+                    i += 1;
+                } else {
+                    quote = None;
+                }
+            }
+            Some(_) => {}
+            None => match b {
+                b' ' | b'\t' => {}
+                b'#' if i == line_start || matches!(bytes[i - 1], b' ' | b'\t') => {
+                    // A comment: skip to the end of the line.
+                    i = bytes[i..]
+                        .iter()
+                        .position(|&c| c == b'\n')
+                        .map_or(bytes.len(), |p| i + p);
+                    continue;
+                }
+                b'[' | b'{' if depth > 0 || value_starts => {
+                    depth += 1;
+                    value_starts = true;
+                    if depth > MAX_DEPTH {
+                        let column = text[line_start..i].chars().count() + 1;
+                        return Some(Diagnostic::error(
+                            file,
+                            (line, column),
+                            format!(
+                                "lists or mappings nested more than {MAX_DEPTH} levels deep; \
+                                 a profile nests a few levels, is this the right file?"
+                            ),
+                        ));
+                    }
+                }
+                b']' | b'}' if depth > 0 => {
+                    depth -= 1;
+                    value_starts = false;
+                }
+                b',' if depth > 0 => value_starts = true,
+                b'"' | b'\'' if value_starts || depth > 0 => {
+                    quote = Some(b);
+                    value_starts = false;
+                }
+                b'-' | b'?'
+                    if depth == 0 && matches!(bytes.get(i + 1), Some(b' ' | b'\n') | None) =>
+                {
+                    value_starts = true;
+                }
+                b':' if matches!(bytes.get(i + 1), Some(b' ' | b'\n') | None) => {
+                    value_starts = true
+                }
+                _ => value_starts = false,
+            },
+        }
+        i += 1;
+    }
+    None
+}
+
+/// An error when the profile's aliases (`*name`) expand to more than
+/// [`MAX_EXPANDED_BYTES`] of text or [`MAX_EXPANDED_NODES`] values.
+///
+/// Rather than guess what an anchor spans from the text, this walks the
+/// document as serde_yaml expands it, counting and keeping nothing, and
+/// stops as soon as a limit is passed: time and memory stay bounded by the
+/// limits, not by what the aliases would expand to. Only a profile with
+/// both an anchor (`&`) and an alias (`*`) character is walked.
+fn too_big_expanded(text: &str, file: &str) -> Option<Diagnostic> {
+    use serde::de::DeserializeSeed;
+    if !(text.contains('&') && text.contains('*')) {
+        return None;
+    }
+    let count = Count::default();
+    let walked = Walk(&count).deserialize(serde_yaml::Deserializer::from_str(text));
+    // serde_yaml's own guard against repeated aliases is the same problem.
+    let repeated = walked
+        .as_ref()
+        .is_err_and(|e| e.to_string().contains("repetition limit exceeded"));
+    if !(count.over() || repeated) {
+        // Any other error is the real parse's to report, with its position.
+        return None;
+    }
+    Some(Diagnostic::error(
+        file,
+        first_alias(text),
+        format!(
+            "aliases (*name) expand the profile past {} MB or {} values; \
+             a profile is tens of kilobytes, write repeated text out instead",
+            MAX_EXPANDED_BYTES / (1024 * 1024),
+            MAX_EXPANDED_NODES
+        ),
+    ))
+}
+
+/// Line and column of the first alias (`*name` where a value starts).
+fn first_alias(text: &str) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let at = (0..bytes.len()).find(|&i| {
+        bytes[i] == b'*'
+            && (i == 0 || matches!(bytes[i - 1], b' ' | b'\t' | b'\n' | b'[' | b'{' | b','))
+            && bytes
+                .get(i + 1)
+                .is_some_and(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+    });
+    let Some(at) = at else { return (1, 1) };
+    let line = bytes[..at].iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = bytes[..at]
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |p| p + 1);
+    (line, text[line_start..at].chars().count() + 1)
+}
+
+/// What a [`Walk`] has seen so far.
+#[derive(Default)]
+struct Count {
+    nodes: std::cell::Cell<u64>,
+    bytes: std::cell::Cell<u64>,
+}
+
+impl Count {
+    fn over(&self) -> bool {
+        self.nodes.get() > MAX_EXPANDED_NODES || self.bytes.get() > MAX_EXPANDED_BYTES
+    }
+
+    /// Counts one value of `len` bytes; an error once past a limit.
+    fn add<E: serde::de::Error>(&self, len: usize) -> Result<(), E> {
+        self.nodes.set(self.nodes.get() + 1);
+        self.bytes.set(self.bytes.get().saturating_add(len as u64));
+        if self.over() {
+            return Err(E::custom("expanded past the limit"));
+        }
+        Ok(())
+    }
+}
+
+/// Walks any YAML value, counting into a [`Count`] and keeping nothing.
+#[derive(Clone, Copy)]
+struct Walk<'a>(&'a Count);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Walk<'_> {
+    type Value = ();
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Walk<'_> {
+    type Value = ();
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("any YAML value")
+    }
+
+    fn visit_bool<E: serde::de::Error>(self, _: bool) -> Result<(), E> {
+        self.0.add(0)
+    }
+
+    fn visit_i64<E: serde::de::Error>(self, _: i64) -> Result<(), E> {
+        self.0.add(0)
+    }
+
+    fn visit_u64<E: serde::de::Error>(self, _: u64) -> Result<(), E> {
+        self.0.add(0)
+    }
+
+    fn visit_f64<E: serde::de::Error>(self, _: f64) -> Result<(), E> {
+        self.0.add(0)
+    }
+
+    fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<(), E> {
+        self.0.add(v.len())
+    }
+
+    fn visit_unit<E: serde::de::Error>(self) -> Result<(), E> {
+        self.0.add(0)
+    }
+
+    fn visit_none<E: serde::de::Error>(self) -> Result<(), E> {
+        self.0.add(0)
+    }
+
+    fn visit_some<D: serde::Deserializer<'de>>(self, d: D) -> Result<(), D::Error> {
+        d.deserialize_any(self)
+    }
+
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<(), A::Error> {
+        self.0.add(0)?;
+        while seq.next_element_seed(self)?.is_some() {}
+        Ok(())
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<(), A::Error> {
+        self.0.add(0)?;
+        while map.next_key_seed(self)?.is_some() {
+            map.next_value_seed(self)?;
+        }
+        Ok(())
+    }
+
+    fn visit_enum<A: serde::de::EnumAccess<'de>>(self, data: A) -> Result<(), A::Error> {
+        // A tagged value (`!tag value`): the tag, then the value.
+        use serde::de::VariantAccess;
+        let ((), value) = data.variant_seed(self)?;
+        value.newtype_variant_seed(self)
+    }
 }
 
 /// One error for each line whose indentation holds a tab, which YAML forbids.
@@ -293,6 +551,72 @@ mod tests {
             e,
             vec!["p.yaml:3:1: a second YAML document starts here; a profile is one document"]
         );
+    }
+
+    /// Nine levels of ten aliases to a 300-byte string: 300 GB expanded.
+    fn alias_bomb() -> String {
+        let mut s = format!(
+            "person:\n  name: X\naliases:\n  - term: t0\n    forms: &a0 [\"{}\"]\n",
+            "lol".repeat(100)
+        );
+        for i in 1..10 {
+            let refs = vec![format!("*a{}", i - 1); 10].join(", ");
+            s.push_str(&format!("  - term: t{i}\n    forms: &a{i} [{refs}]\n"));
+        }
+        s
+    }
+
+    #[test]
+    fn an_alias_bomb_is_refused_at_its_first_alias() {
+        // Issue 13, 6: 23 KB of nested anchors peaked at 1.07 GB.
+        let e = errors(&alias_bomb());
+        assert_eq!(e.len(), 1, "{e:?}");
+        assert!(
+            e[0].starts_with("p.yaml:7:17: aliases (*name) expand the profile past 16 MB"),
+            "{e:?}"
+        );
+    }
+
+    #[test]
+    fn a_few_aliases_still_load() {
+        let p = parse(
+            "person:\n  name: X\naliases:\n  - term: a\n    forms: &f [x, y]\n  - term: b\n    forms: *f\n",
+            "p.yaml",
+        )
+        .unwrap();
+        assert_eq!(p.aliases[1].forms, ["x", "y"]);
+    }
+
+    #[test]
+    fn deep_flow_nesting_is_refused_where_it_passes_the_limit() {
+        // Issue 13, 6: 100,000 `[` took 25 s to reject.
+        let text = format!("person:\n  name: X\nprojects: {}\n", "[".repeat(100_000));
+        let e = errors(&text);
+        assert_eq!(
+            e,
+            [
+                "p.yaml:3:75: lists or mappings nested more than 64 levels deep; \
+              a profile nests a few levels, is this the right file?"
+            ]
+        );
+        // At the limit it is serde_yaml's to judge.
+        let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
+        assert!(too_deep(&format!("x: {ok}\n"), "p").is_none());
+    }
+
+    #[test]
+    fn brackets_in_text_quotes_and_comments_are_no_nesting() {
+        let mut text = String::from("general:\n");
+        for i in 0..100 {
+            text.push_str(&format!(
+                "  - id: b{i}\n    text: Built a [thing {{ with \"[[\" and '[{{' # [[[\n"
+            ));
+        }
+        text.push_str(
+            "# [[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[[\n",
+        );
+        text.push_str(&format!("x: \"{}\"\n", "[".repeat(100)));
+        assert!(too_deep(&text, "p").is_none());
     }
 
     #[test]
