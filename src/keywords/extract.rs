@@ -66,7 +66,8 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             continue;
         }
         let mut hit = None;
-        for n in (1..=lex.max_tokens.min(toks.len() - i)).rev() {
+        let span = lex.span_from(&toks[i].norm);
+        for n in (1..=span.min(toks.len() - i)).rev() {
             key.clear();
             for (k, t) in toks[i..i + n].iter().enumerate() {
                 if k > 0 {

@@ -1,0 +1,156 @@
+//! Compiles `data/lexicon.tsv` into tables the binary uses without parsing
+//! or relocating: every string in one text, and open-addressing hash tables
+//! of byte offsets into it (forms -> term, first tokens -> longest form).
+//! The first line naming a form wins, as a map filled in file order would
+//! have it. `src/keywords/lexicon.rs` includes the result and hashes keys
+//! with the same [`fnv`].
+
+use std::collections::BTreeMap;
+use std::fmt::Write;
+use std::{env, fs, path::Path};
+
+/// FNV-1a, 64 bits: the runtime copy is `lexicon::fnv`.
+fn fnv(s: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in s.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// Appends `s` to `text` (once) and returns its offset and length.
+fn intern(text: &mut String, seen: &mut BTreeMap<String, (u32, u32)>, s: &str) -> (u32, u32) {
+    if let Some(&at) = seen.get(s) {
+        return at;
+    }
+    let at = (text.len() as u32, s.len() as u32);
+    text.push_str(s);
+    seen.insert(s.to_owned(), at);
+    at
+}
+
+/// An open-addressing table of `entries` keyed by their strings, as
+/// `[key offset, key length, value, extra]` rows, a power of two long with
+/// at most half its rows used; an empty row has length 0 and offset u32::MAX.
+fn table(text: &str, entries: &[((u32, u32), u32, u32)]) -> Vec<[u32; 4]> {
+    let size = (entries.len() * 2).next_power_of_two().max(2);
+    let mut rows = vec![[u32::MAX, 0, 0, 0]; size];
+    for &((off, len), value, extra) in entries {
+        let key = &text[off as usize..(off + len) as usize];
+        let mut i = (fnv(key) as usize) & (size - 1);
+        while rows[i][0] != u32::MAX {
+            i = (i + 1) & (size - 1);
+        }
+        rows[i] = [off, len, value, extra];
+    }
+    rows
+}
+
+fn main() {
+    println!("cargo:rerun-if-changed=data/lexicon.tsv");
+    let data = fs::read_to_string("data/lexicon.tsv").expect("data/lexicon.tsv");
+    let mut lines = data.lines();
+    let postings: u32 = lines
+        .next()
+        .and_then(|l| l.strip_prefix("#postings\t"))
+        .and_then(|n| n.trim().parse().ok())
+        .unwrap_or(1);
+    let mut text = String::new();
+    let mut seen = BTreeMap::new();
+    let mut terms: Vec<[u32; 6]> = Vec::new();
+    let mut forms: Vec<((u32, u32), u32, u32)> = Vec::new();
+    let mut form_seen = std::collections::HashSet::new();
+    let mut first: BTreeMap<String, u32> = BTreeMap::new();
+    let mut max_tokens = 1;
+    for line in lines {
+        let f: Vec<&str> = line.split('\t').collect();
+        if f.len() < 5 {
+            continue;
+        }
+        let id = terms.len() as u32;
+        let (n_off, n_len) = intern(&mut text, &mut seen, f[0]);
+        let (c_off, c_len) = intern(&mut text, &mut seen, f[1]);
+        let df = f[2].parse::<u32>().unwrap_or(0);
+        terms.push([
+            n_off,
+            n_len,
+            c_off,
+            c_len,
+            df,
+            u32::from(f[3].contains("weak")),
+        ]);
+        for form in f[4]
+            .split('|')
+            .filter(|x| !x.is_empty() && !x.starts_with('~'))
+        {
+            let (form, context) = form.split_once('?').unwrap_or((form, ""));
+            let (form, cased) = match form.strip_prefix('^') {
+                Some(x) => (x, true),
+                None => (form, false),
+            };
+            let n = form.split(' ').count();
+            max_tokens = max_tokens.max(n);
+            if !form_seen.insert(form.to_owned()) {
+                continue;
+            }
+            let key = intern(&mut text, &mut seen, form);
+            // extra: bit 0 cased; bits 1.. the context's interned offset+1
+            // (0: none); its length is found again from the context row.
+            let ctx = if context.is_empty() {
+                0
+            } else {
+                let (o, l) = intern(&mut text, &mut seen, context);
+                assert!(l < 256 && o < (1 << 22), "context too long or late");
+                ((o + 1) << 8 | l) << 1
+            };
+            forms.push((key, id, ctx | u32::from(cased)));
+            let head = form.split(' ').next().unwrap_or("").to_owned();
+            let e = first.entry(head).or_insert(0);
+            *e = (*e).max(n as u32);
+        }
+    }
+    let first: Vec<((u32, u32), u32, u32)> = first
+        .iter()
+        .map(|(h, &n)| (intern(&mut text, &mut seen, h), n, 0))
+        .collect();
+    let form_rows = table(&text, &forms);
+    let first_rows = table(&text, &first);
+    let mut out = String::new();
+    let _ = writeln!(out, "pub(super) const POSTINGS: u32 = {postings};");
+    let _ = writeln!(out, "pub(super) const MAX_TOKENS: usize = {max_tokens};");
+    let _ = writeln!(out, "pub(super) static TEXT: &str = {text:?};");
+    let rows = |out: &mut String, name: &str, rows: &[[u32; 4]]| {
+        let _ = writeln!(
+            out,
+            "pub(super) static {name}: [[u32; 4]; {}] = [",
+            rows.len()
+        );
+        for r in rows {
+            let _ = writeln!(out, "[{},{},{},{}],", r[0], r[1], r[2], r[3]);
+        }
+        out.push_str("];\n");
+    };
+    rows(&mut out, "FORMS", &form_rows);
+    rows(&mut out, "FIRST", &first_rows);
+    let _ = writeln!(
+        out,
+        "pub(super) static TERMS: [[u32; 6]; {}] = [",
+        terms.len()
+    );
+    for t in &terms {
+        let _ = writeln!(
+            out,
+            "[{},{},{},{},{},{}],",
+            t[0], t[1], t[2], t[3], t[4], t[5]
+        );
+    }
+    out.push_str("];\n");
+    let _ = writeln!(
+        out,
+        "#[cfg(test)]\npub(super) const FORM_COUNT: usize = {};",
+        forms.len()
+    );
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon_table.rs");
+    fs::write(dest, out).expect("write the lexicon table");
+}
