@@ -52,7 +52,7 @@ pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
         if k.evidence.len() > 4 {
             ev_ids.push("…");
         }
-        let _ = writeln!(
+        let _ = write!(
             s,
             "  {:<28} {:<16} {:<5}  as \"{}\"  in {}",
             k.term,
@@ -61,6 +61,15 @@ pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
             printable(&forms),
             ev_ids.join(" ")
         );
+        if explain {
+            // Where the posting asks for it, and the chain of an implied match.
+            let _ = write!(s, "  (posting line {}", k.line);
+            if let Some(v) = &k.via {
+                let _ = write!(s, "; implied by {v}");
+            }
+            s.push(')');
+        }
+        s.push('\n');
     }
     let mut missing: Vec<_> = m.keywords.iter().filter(|k| !k.matched).collect();
     missing.sort_by_key(|k| !k.required);

@@ -436,6 +436,8 @@ pub struct Keyword {
     pub required: bool,
     /// The most demanding section it appears in.
     pub section: SectionKind,
+    /// 1-based line of the posting where it is first mentioned.
+    pub line: usize,
     pub matched: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub how: Option<How>,
@@ -534,6 +536,7 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
                 weight: round(weight),
                 required: f.section == SectionKind::Required,
                 section: f.section,
+                line: f.line,
                 matched: found_in.is_some(),
                 how: found_in.map(|(h, _)| h),
                 evidence,
@@ -731,6 +734,7 @@ mod tests {
             weight,
             required: true,
             section: SectionKind::Required,
+            line: 1,
             matched,
             how: matched.then_some(How::Exact),
             evidence: if matched {
