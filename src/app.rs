@@ -72,6 +72,12 @@ fn build(args: &BuildArgs) -> Result<Exit> {
         }
     }
     let (profile, lexicon) = load_profile_and_lexicon(&cfg.profile)?;
+    if let Some(id) = &cfg.budget.summary {
+        check_summary_id(&profile, id)?;
+    }
+    if !cfg.quiet {
+        warn_placeholders(&cfg.profile, &profile)?;
+    }
     let ev = Evidence::new(&profile, lexicon, score::profile_now(&profile));
     let exit = match &cfg.input {
         Input::Dir(dir) => crate::batch::run(&cfg, &profile, &ev, dir, inputs),
@@ -80,6 +86,78 @@ fn build(args: &BuildArgs) -> Result<Exit> {
     exit_without_freeing((ev, profile));
     exit
 }
+
+/// An error naming the profile's summaries if none has the id `--summary`
+/// asks for.
+fn check_summary_id(profile: &Profile, id: &str) -> Result<()> {
+    if profile.summaries.iter().any(|s| s.id == id) {
+        return Ok(());
+    }
+    let ids: Vec<&str> = profile.summaries.iter().map(|s| s.id.as_str()).collect();
+    if ids.is_empty() {
+        bail!("--summary {id}: the profile has no summaries");
+    }
+    bail!(
+        "--summary {id}: the profile has no summary with that id\n\
+         hint: its summaries are {}",
+        ids.join(", ")
+    );
+}
+
+/// The warnings `tailor check` gives about the person and contact
+/// (a placeholder or empty name or e-mail), on stderr: a résumé going out
+/// as "Your Name" is worth a word. Only the person is validated, and only
+/// when a quick look finds something placeholder-like, so a finished
+/// profile costs a build nothing.
+fn warn_placeholders(path: &Path, profile: &Profile) -> Result<()> {
+    let p = &profile.person;
+    let c = &p.contact;
+    let values = [&p.name, &p.headline, &c.email, &c.phone, &c.location]
+        .into_iter()
+        .chain(c.links.iter().flat_map(|l| [&l.label, &l.url]));
+    // A superset of what `check` calls a placeholder.
+    const HINTS: [&str; 9] = [
+        "todo",
+        "tbd",
+        "fixme",
+        "your name",
+        "first last",
+        "name surname",
+        "example.",
+        "555-",
+        "xxx",
+    ];
+    let suspect = p.name.trim().is_empty()
+        || c.email.trim().is_empty()
+        || values
+            .map(|v| v.to_lowercase())
+            .any(|v| HINTS.iter().any(|h| v.contains(h)));
+    if !suspect {
+        return Ok(());
+    }
+    let person_only = Profile {
+        person: profile.person.clone(),
+        ..Profile::default()
+    };
+    let bytes = load::read(path)?;
+    let name = path.display().to_string();
+    let Ok(text) = load::decode(&bytes, &name) else {
+        return Ok(());
+    };
+    let diags = crate::profile::validate::validate(&person_only, text, &name);
+    let mut err = std::io::stderr().lock();
+    for d in diags.iter().filter(|d| {
+        d.severity == diagnostic::Severity::Warning
+            && (d.message.contains("placeholder") || d.message.contains("résumés need one"))
+    }) {
+        writeln!(err, "{d}")?;
+    }
+    Ok(())
+}
+
+/// Below this fit a build says the posting asks for little the profile
+/// evidences: the résumé is mostly recent work, not a tailored one.
+const LOW_FIT: f64 = 20.0;
 
 /// An error if something is at `out` (a link pointing nowhere included).
 fn refuse_to_replace(out: &Path) -> Result<()> {
@@ -146,6 +224,19 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, inputs: &Input
             "{}",
             crate::report::build_summary(&built, &written, cfg.explain)
         )?;
+        if cfg.explain {
+            if let Some(s) = &built.selection.summary {
+                writeln!(err, "  {}", s.reason)?;
+            }
+        }
+        if built.matched.fit < LOW_FIT {
+            writeln!(
+                err,
+                "  note: fit {:.0}/100: this posting asks for little the profile evidences; \
+                 the résumé shows mostly recent work",
+                built.matched.fit
+            )?;
+        }
     }
     Ok(Exit::Ok)
 }

@@ -47,6 +47,8 @@ pub fn tailor(
             selection.tailored = select::assemble(profile, ev, &matched, &cfg.budget, &ids);
         }
         selection.unshown = select::unshown(ev, &matched, &selection.tailored);
+        let ids: Vec<&str> = selection.chosen.iter().map(|c| c.id.as_str()).collect();
+        selection.summary = select::summary_choice(profile, ev, &matched, &cfg.budget, &ids);
     }
     let files = cfg
         .formats

@@ -92,9 +92,12 @@ pub struct BuildArgs {
     /// Print nothing but errors
     #[arg(long, short = 'q', conflicts_with = "explain")]
     pub quiet: bool,
-    /// Also say why each bullet was chosen (on stderr)
+    /// Also say why each bullet and the summary were chosen (on stderr)
     #[arg(long)]
     pub explain: bool,
+    /// Open with the profile summary of this id instead of the best fit
+    #[arg(long, value_name = "ID")]
+    pub summary: Option<String>,
 }
 
 #[derive(Debug, Args)]

@@ -130,6 +130,7 @@ impl BuildConfig {
                 max_projects: args.max_projects.max(1),
                 max_bullets_per_project: args.max_bullets_per_project.max(1),
                 max_bullets: args.max_bullets.max(1),
+                summary: args.summary.clone(),
                 ..Budget::default()
             },
             force: args.force,

@@ -29,14 +29,16 @@ use crate::tailored::{
     display_dates, SkillGroup, Tailored, TailoredBullet, TailoredProject, Target,
 };
 
-/// How much the résumé may hold.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+/// How much the résumé may hold, and choices made by hand.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Budget {
     pub max_projects: usize,
     pub max_bullets_per_project: usize,
     pub max_bullets: usize,
     /// Most skill keywords in the Skills section.
     pub max_skills: usize,
+    /// The id of the summary to use (`--summary`), instead of the best fit.
+    pub summary: Option<String>,
 }
 
 impl Default for Budget {
@@ -46,6 +48,7 @@ impl Default for Budget {
             max_bullets_per_project: 5,
             max_bullets: 16,
             max_skills: 15,
+            summary: None,
         }
     }
 }
@@ -76,6 +79,16 @@ pub struct Selection {
     /// Matched terms a bullet evidences that no chosen bullet shows (the
     /// budget ran out first).
     pub unshown: Vec<String>,
+    /// Which summary was chosen and why.
+    pub summary: Option<SummaryChoice>,
+}
+
+/// The summary a résumé opens with, and why it was chosen.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SummaryChoice {
+    pub id: String,
+    /// For `--explain`: what in the posting it fits.
+    pub reason: String,
 }
 
 /// A bullet the greedy passes may choose.
@@ -152,10 +165,12 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
     let chosen_ids: Vec<&str> = chosen.iter().map(|c| c.id.as_str()).collect();
     let tailored = assemble(profile, ev, m, budget, &chosen_ids);
     let unshown = unshown(ev, m, &tailored);
+    let summary = summary_choice(profile, ev, m, budget, &chosen_ids);
     Selection {
         tailored,
         chosen,
         unshown,
+        summary,
     }
 }
 
@@ -420,7 +435,8 @@ pub fn assemble(
     let skill_groups = skills(profile, ev, m, &in_text, budget.max_skills);
     Tailored {
         person: profile.person.clone(),
-        summary: best_summary(profile, ev, m, &by_bullets),
+        summary: choose_summary(profile, ev, m, budget, &by_bullets)
+            .map(|(i, _)| profile.summaries[i].text.clone()),
         skills: skill_groups.iter().flat_map(|g| g.skills.clone()).collect(),
         skill_groups,
         experience: experience.into_iter().map(|(_, t)| t).collect(),
@@ -435,36 +451,101 @@ pub fn assemble(
     }
 }
 
-/// The profile summary that fits the posting best: the weight of matched
-/// posting terms it mentions, plus its tags found in the posting's title or
-/// terms. Ties go to the first in the profile.
-fn best_summary(
+/// Which summary the résumé for these chosen bullets opens with, and why.
+pub fn summary_choice(
     profile: &Profile,
     ev: &Evidence,
     m: &Match,
+    budget: &Budget,
+    chosen: &[&str],
+) -> Option<SummaryChoice> {
+    let ids: HashSet<&str> = chosen.iter().copied().collect();
+    let by_bullets: HashSet<TermId> = ev
+        .bullets
+        .iter()
+        .filter(|b| ids.contains(b.id.as_str()))
+        .flat_map(|b| b.terms.iter().copied())
+        .collect();
+    choose_summary(profile, ev, m, budget, &by_bullets).map(|(i, reason)| SummaryChoice {
+        id: profile.summaries[i].id.clone(),
+        reason,
+    })
+}
+
+/// What a summary tag found in the posting's title counts: the title says
+/// what the job is, so "Platform Engineer" picks the `platform` summary
+/// over one that names a few more of the posting's terms.
+const TITLE_TAG: f64 = 3.0;
+
+/// Whether a summary tag names the job in a title: as words of it
+/// ("platform" in "Senior Platform Engineer", "full-stack" in "Full Stack
+/// Developer") or as the initials of consecutive title words ("sre" in
+/// "Site Reliability Engineer").
+fn tag_in_title(tag: &str, title_words: &[&str]) -> bool {
+    let tag = norm(tag);
+    let tag_words: Vec<&str> = tag.split(' ').filter(|w| !w.is_empty()).collect();
+    if tag_words.is_empty() {
+        return false;
+    }
+    let n = tag_words.len();
+    if title_words.windows(n).any(|w| w == tag_words.as_slice()) {
+        return true;
+    }
+    let k = tag.chars().count();
+    n == 1
+        && k >= 2
+        && title_words.windows(k).any(|w| {
+            w.iter()
+                .map(|x| x.chars().next().unwrap_or(' '))
+                .eq(tag.chars())
+        })
+}
+
+/// The summary that fits the posting best, as an index into the profile's
+/// summaries, with the reason. A summary scores
+/// - [`TITLE_TAG`] for each of its tags the posting's title names;
+/// - 1 for each other tag among the words of the posting's terms (its
+///   role words: "devops", "cloud", "backend");
+/// - the weight of each matched posting term its text mentions, double for
+///   a term no chosen bullet shows (the summary is the one place left to
+///   show it).
+///
+/// `--summary ID` ([`Budget::summary`]) overrides the choice. Ties go to
+/// the first in the profile.
+fn choose_summary(
+    profile: &Profile,
+    ev: &Evidence,
+    m: &Match,
+    budget: &Budget,
     by_bullets: &HashSet<TermId>,
-) -> Option<String> {
+) -> Option<(usize, String)> {
+    if let Some(id) = &budget.summary {
+        if let Some(i) = profile.summaries.iter().position(|s| &s.id == id) {
+            return Some((i, format!("summary {id}: chosen with --summary")));
+        }
+    }
     let weights: HashMap<TermId, f64> = m
         .keywords
         .iter()
         .filter(|k| k.matched)
         .map(|k| (k.id, k.weight))
         .collect();
-    let mut posting_words: HashSet<String> = HashSet::new();
-    let title = m.posting.title.as_deref().unwrap_or("");
-    for text in std::iter::once(title).chain(m.keywords.iter().map(|k| k.term.as_str())) {
-        posting_words.extend(norm(text).split(' ').map(str::to_owned));
+    let title = norm(m.posting.title.as_deref().unwrap_or(""));
+    let title_words: Vec<&str> = title.split(' ').filter(|w| !w.is_empty()).collect();
+    let mut term_words: HashSet<String> = HashSet::new();
+    for k in &m.keywords {
+        term_words.extend(norm(&k.term).split(' ').map(str::to_owned));
     }
-    let mut best: Option<(f64, &str)> = None;
-    for s in &profile.summaries {
+    let mut best: Option<(f64, usize, String)> = None;
+    for (i, s) in profile.summaries.iter().enumerate() {
         let mut seen = HashSet::new();
-        let mut score: f64 = mentions(&ev.lexicon, &s.text)
+        let mut terms: Vec<&str> = Vec::new();
+        let term_score: f64 = mentions(&ev.lexicon, &s.text)
             .iter()
             .filter(|x| seen.insert(x.term))
             .filter_map(|x| {
-                // A term no chosen bullet shows counts double: the summary
-                // is the one place left to show it.
                 let w = weights.get(&x.term)?;
+                terms.push(&ev.lexicon.term(x.term).name);
                 Some(if by_bullets.contains(&x.term) {
                     *w
                 } else {
@@ -472,16 +553,34 @@ fn best_summary(
                 })
             })
             .sum();
-        score += s
+        let in_title: Vec<&str> = s
             .tags
             .iter()
-            .filter(|t| posting_words.contains(&norm(t)))
-            .count() as f64;
-        if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, &s.text));
+            .filter(|t| tag_in_title(t, &title_words))
+            .map(String::as_str)
+            .collect();
+        let in_terms: Vec<&str> = s
+            .tags
+            .iter()
+            .filter(|t| !in_title.contains(&t.as_str()) && term_words.contains(&norm(t)))
+            .map(String::as_str)
+            .collect();
+        let score = term_score + TITLE_TAG * in_title.len() as f64 + in_terms.len() as f64;
+        if best.as_ref().is_none_or(|(b, _, _)| score > *b) {
+            let mut why = vec![format!("score {score:.2}")];
+            if !in_title.is_empty() {
+                why.push(format!("the title names {}", in_title.join(", ")));
+            }
+            if !in_terms.is_empty() {
+                why.push(format!("posting terms name {}", in_terms.join(", ")));
+            }
+            if !terms.is_empty() {
+                why.push(format!("mentions {}", terms.join(", ")));
+            }
+            best = Some((score, i, format!("summary {}: {}", s.id, why.join("; "))));
         }
     }
-    best.map(|(_, t)| t.to_owned())
+    best.map(|(_, i, why)| (i, why))
 }
 
 /// Skill entries shown beside the posting's matched skills: the profile's
@@ -824,6 +923,7 @@ projects:
             max_bullets_per_project: 1,
             max_bullets: 16,
             max_skills: 2,
+            summary: None,
         };
         let (s, _) = run(POSTING, &budget);
         assert_eq!(s.tailored.experience.len(), 1);

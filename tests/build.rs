@@ -493,3 +493,93 @@ fn an_unknown_extension_names_the_file_and_hints() {
     assert!(err.contains("cv.docx") && err.contains("hint:"), "{err}");
     assert!(!root().join("cv.docx").exists());
 }
+
+/// Issue 10: a platform-engineer and a solutions-architect posting both got
+/// the serverless summary; nothing said why; it could not be chosen.
+#[test]
+fn the_summary_follows_the_title_says_why_and_can_be_chosen() {
+    let p = profile();
+    let text = |id: &str| squash(&p.summaries.iter().find(|s| s.id == id).unwrap().text);
+    for (posting, id) in [
+        ("northwind-health-platform-engineer.md", "platform"),
+        (
+            "cobalt-fern-therapeutics-site-reliability-engineer.md",
+            "platform",
+        ),
+        ("veridian-assurance-solutions-architect.html", "lead"),
+    ] {
+        let out = run(tailor()
+            .args(["build", "--explain"])
+            .arg(format!("job-descriptions/{posting}")));
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.contains(&format!("summary {id}: ")), "{posting}: {err}");
+        assert!(err.contains("the title names"), "{posting}: {err}");
+        let md = squash(&String::from_utf8(out.stdout).unwrap());
+        assert!(md.contains(&text(id)), "{posting}: not the {id} summary");
+    }
+    let chosen = run(tailor()
+        .args(["build", "--summary", "full-stack"])
+        .arg("job-descriptions/northwind-health-platform-engineer.md"));
+    let md = squash(&String::from_utf8(chosen.stdout).unwrap());
+    assert!(md.contains(&text("full-stack")));
+    assert!(!md.contains(&text("platform")));
+
+    let bad = tailor()
+        .args(["build", "--summary", "nope"])
+        .arg("job-descriptions/northwind-health-platform-engineer.md")
+        .stdin(Stdio::null())
+        .output()
+        .unwrap();
+    assert_eq!(bad.status.code(), Some(2));
+    let err = String::from_utf8(bad.stderr).unwrap();
+    assert!(
+        err.contains("--summary nope")
+            && err.contains("hint: its summaries are lead, platform, serverless, full-stack"),
+        "{err}"
+    );
+    assert!(bad.stdout.is_empty());
+}
+
+/// Issue 10: `build` said nothing of the placeholder name and e-mail, and
+/// gave an off-target posting (fit 3) a full résumé without a word.
+#[test]
+fn build_warns_of_placeholders_and_of_a_low_fit() {
+    let nurse = run(tailor()
+        .arg("build")
+        .arg("job-descriptions/bellhaven-medical-center-registered-nurse.md"));
+    let err = String::from_utf8(nurse.stderr).unwrap();
+    assert!(
+        err.contains("profile.yaml:")
+            && err.contains("the name \"Your Name\" looks like a placeholder"),
+        "{err}"
+    );
+    assert!(
+        err.contains("the email \"you@example.com\" looks like a placeholder"),
+        "{err}"
+    );
+    assert!(
+        err.contains("note: fit ") && err.contains("asks for little"),
+        "{err}"
+    );
+    let platform = run(tailor()
+        .arg("build")
+        .arg("job-descriptions/northwind-health-platform-engineer.md"));
+    let err = String::from_utf8(platform.stderr).unwrap();
+    assert!(err.contains("placeholder"), "{err}");
+    assert!(!err.contains("note: fit"), "{err}");
+
+    // A finished profile: no warning.
+    let dir = tempfile::tempdir().unwrap();
+    let real = dir.path().join("profile.yaml");
+    let yaml = std::fs::read_to_string(root().join("profile.yaml"))
+        .unwrap()
+        .replace("Your Name", "Ann Smith")
+        .replace("you@example.com", "ann@annsmith.dev");
+    std::fs::write(&real, yaml).unwrap();
+    let done = run(tailor()
+        .args(["build", "-p"])
+        .arg(&real)
+        .arg("job-descriptions/northwind-health-platform-engineer.md"));
+    let err = String::from_utf8(done.stderr).unwrap();
+    assert!(!err.contains("warning"), "{err}");
+}

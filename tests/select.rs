@@ -70,6 +70,7 @@ fn budget() -> impl Strategy<Value = Budget> {
         max_bullets_per_project: per,
         max_bullets: total,
         max_skills: skills,
+        summary: None,
     })
 }
 
@@ -82,7 +83,7 @@ proptest! {
         let posting = tailor::posting::analyse(&text, "prop").unwrap();
         let m = score::score(ev, &posting);
         let small = select(p, ev, &m, &b);
-        let big = select(p, ev, &m, &Budget { max_bullets: b.max_bullets + extra, ..b });
+        let big = select(p, ev, &m, &Budget { max_bullets: b.max_bullets + extra, ..b.clone() });
         let in_big: HashSet<&str> = big.tailored.bullet_ids().collect();
         for id in small.tailored.bullet_ids() {
             prop_assert!(in_big.contains(id), "{id} dropped with a larger budget");
