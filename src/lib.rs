@@ -12,6 +12,7 @@
 //! - [`sections`]: which heading starts which kind of section (corpus data)
 //! - [`keywords`]: the skill lexicon and finding its terms in text
 //! - [`score`]: posting terms x profile evidence -> fit, matches, ranked bullets
+//! - [`weights`]: every tuning number of the engine, each with why
 //! - [`report`]: the match report for people
 //! - [`select`]: match + budget -> the chosen projects, bullets, skills, summary
 //! - [`tailored`]: the chosen résumé content every renderer reads
@@ -35,3 +36,4 @@ pub mod score;
 pub mod sections;
 pub mod select;
 pub mod tailored;
+pub mod weights;

@@ -81,8 +81,7 @@ pub struct Evidence {
     near_duplicates: OnceLock<Vec<Vec<usize>>>,
 }
 
-/// Word-set overlap (Jaccard) at which two bullets say the same thing.
-const NEAR_DUPLICATE: f64 = 0.6;
+use crate::weights::{self as w, NEAR_DUPLICATE};
 
 fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
     if a.is_empty() || b.is_empty() {
@@ -181,9 +180,9 @@ impl Evidence {
                 .map(|a| a.level.weight())
                 .fold(None, |m: Option<f64>, w| Some(m.map_or(w, |m| m.max(w))))
                 .unwrap_or(1.0);
-            let recency = project.map_or(0.9, |p| {
+            let recency = project.map_or(w::GENERAL_RECENCY, |p| {
                 let age_years = f64::from(now.saturating_sub(p.end.months(now))) / 12.0;
-                (1.0 / (1.0 + 0.12 * age_years)).max(0.5)
+                (1.0 / (1.0 + w::RECENCY_DECAY * age_years)).max(w::MIN_RECENCY)
             });
             let tags: Vec<(TermId, String)> = b
                 .tags
@@ -349,8 +348,8 @@ impl Evidence {
                 if p.len().abs_diff(form.len()) > 2 || p.as_bytes()[0] != form.as_bytes()[0] {
                     continue;
                 }
-                if strsim::jaro_winkler(form, p) >= 0.95
-                    && strsim::normalized_levenshtein(form, p) >= 0.8
+                if strsim::jaro_winkler(form, p) >= w::FUZZY_JARO_WINKLER
+                    && strsim::normalized_levenshtein(form, p) >= w::FUZZY_LEVENSHTEIN
                 {
                     return Some((How::Fuzzy, *t));
                 }
@@ -490,20 +489,6 @@ pub struct Match {
     pub bullets: Vec<BulletScore>,
 }
 
-/// What a bullet's implied term is worth against a term it names: a
-/// FastAPI bullet shows Python, but less plainly than a Python bullet.
-const IMPLIED_CREDIT: f64 = 0.6;
-
-fn section_weight(kind: SectionKind) -> f64 {
-    match kind {
-        SectionKind::Required => 1.0,
-        SectionKind::Responsibilities => 0.8,
-        SectionKind::Other => 0.7,
-        SectionKind::Preferred => 0.55,
-        SectionKind::Boilerplate => 0.25,
-    }
-}
-
 /// Scores a posting against the indexed profile.
 pub fn score(ev: &Evidence, posting: &Posting) -> Match {
     let lex = &ev.lexicon;
@@ -514,9 +499,9 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
             let t = lex.term(f.term);
             let spec = specificity(lex, f.term);
             let tf = f64::from(f.count.max(1));
-            let weight = section_weight(f.section)
-                * (1.0 + 0.5 * f64::from(u8::from(f.in_title)))
-                * (1.0 + 0.25 * (tf - 1.0).min(4.0))
+            let weight = w::section(f.section)
+                * (1.0 + w::IN_TITLE * f64::from(u8::from(f.in_title)))
+                * (1.0 + w::PER_MENTION * (tf - 1.0).min(w::MAX_EXTRA_MENTIONS))
                 * spec;
             let found_in = ev.find(f);
             let sources = found_in.and_then(|(_, t)| ev.by_term.get(&t));
@@ -563,7 +548,7 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
                 continue;
             }
             let implied = if b.implied.contains(&k.id) {
-                IMPLIED_CREDIT
+                w::IMPLIED_CREDIT
             } else {
                 1.0
             };
@@ -573,11 +558,11 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
         }
         if s > 0.0 {
             // Long bullets are not better for being long.
-            let len_norm = 1.0 / (1.0 + 0.002 * b.text.len() as f64);
+            let len_norm = 1.0 / (1.0 + w::LENGTH_PENALTY * b.text.len() as f64);
             bullets.push(BulletScore {
                 id: b.id.clone(),
                 project: b.project.map(|p| ev.projects[p].0.clone()),
-                score: round(s * len_norm * 1.3),
+                score: round(s * len_norm * w::BULLET_SCALE),
                 terms,
                 index: i,
             });
@@ -599,9 +584,9 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
         .map(|(i, (id, name))| {
             let s = per.get(&i).map_or(0.0, |v| {
                 v.iter()
-                    .take(5)
+                    .take(w::PROJECT_BULLETS)
                     .enumerate()
-                    .map(|(r, x)| x / (1.0 + r as f64 * 0.5))
+                    .map(|(r, x)| x / (1.0 + r as f64 * w::PROJECT_DECAY))
                     .sum()
             });
             ProjectScore {
@@ -633,7 +618,7 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
 /// How specific a term is: rare terms say more about a posting than ones
 /// every posting mentions, within bounds so no term dominates.
 fn specificity(lex: &Lexicon, id: TermId) -> f64 {
-    (lex.idf(id) / 3.0).clamp(0.35, 1.6)
+    (lex.idf(id) / w::IDF_SCALE).clamp(w::MIN_SPECIFICITY, w::MAX_SPECIFICITY)
 }
 
 /// Terms worth reporting: not mentioned only in boilerplate, and not a weak
@@ -654,7 +639,7 @@ fn keep_hard_skills(lex: &Lexicon, found: Vec<Found>) -> Vec<Found> {
 ///
 /// An ask is a term asked for on its own, or a one-of group met by its best
 /// member. A posting that asks for little cannot score high on a few
-/// matches: the total is at least [`MIN_ASKED_WEIGHT`].
+/// matches: the total is at least [`w::MIN_ASKED_WEIGHT`](crate::weights::MIN_ASKED_WEIGHT).
 fn fit(keywords: &[Keyword]) -> f64 {
     // (weight, credit) per ask.
     let mut asks: Vec<(f64, f64)> = Vec::new();
@@ -671,7 +656,11 @@ fn fit(keywords: &[Keyword]) -> f64 {
         }
     }
     asks.extend(groups.into_values());
-    let total: f64 = asks.iter().map(|a| a.0).sum::<f64>().max(MIN_ASKED_WEIGHT);
+    let total: f64 = asks
+        .iter()
+        .map(|a| a.0)
+        .sum::<f64>()
+        .max(w::MIN_ASKED_WEIGHT);
     let got: f64 = asks.iter().map(|a| a.1).sum();
     // An empty float sum is -0.0, which would print as "-0".
     if got <= 0.0 {
@@ -679,12 +668,6 @@ fn fit(keywords: &[Keyword]) -> f64 {
     }
     round(100.0 * got / total)
 }
-
-/// The least total weight a fit is a share of: what the tenth of corpus
-/// postings that ask for least ask for in all (`scripts/fit-floor.sh`:
-/// p10 11.0, p25 15.9, median 23.1 over every tenth posting), so two
-/// matched terms of a two-term posting are not a fit of 100.
-const MIN_ASKED_WEIGHT: f64 = 11.0;
 
 /// How much a match counts towards the fit: work a bullet describes is
 /// worth more than a name on a certificate, a skills list or a summary.
@@ -696,7 +679,7 @@ fn credit(k: &Keyword) -> f64 {
     {
         1.0
     } else {
-        0.5
+        w::CLAIM_CREDIT
     }
 }
 
@@ -757,7 +740,7 @@ mod tests {
             kw("Python", 4.0, true, None),
         ];
         // Two asks, both met (the group by Terraform), over the floor of 11.
-        assert_eq!(fit(&all), round(100.0 * 8.0 / MIN_ASKED_WEIGHT));
+        assert_eq!(fit(&all), round(100.0 * 8.0 / w::MIN_ASKED_WEIGHT));
         let plain: Vec<Keyword> = all
             .iter()
             .cloned()
@@ -773,6 +756,6 @@ mod tests {
     fn a_posting_that_asks_little_scores_no_high_fit() {
         // Regression: two matched terms made a fit of 100 (corpus row 768).
         let two = [kw("AWS", 1.0, true, None), kw("Python", 1.0, true, None)];
-        assert!(fit(&two) <= 100.0 * 2.0 / MIN_ASKED_WEIGHT + 0.01);
+        assert!(fit(&two) <= 100.0 * 2.0 / w::MIN_ASKED_WEIGHT + 0.01);
     }
 }
