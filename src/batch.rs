@@ -112,7 +112,15 @@ pub fn run(
     let Output::Dir(out) = &cfg.output else {
         unreachable!("config gives a folder of postings an output folder")
     };
-    let files = postings_in(dir, cfg.recursive, out)?;
+    let Found {
+        postings: files,
+        skipped,
+    } = postings_in(dir, cfg.recursive, out)?;
+    // No silent skips: a PDF or a Word file in the folder is named, with
+    // how to get its text, before any work.
+    if !skipped.is_empty() && !cfg.quiet {
+        eprint!("{}", skipped_note(&skipped));
+    }
     if files.is_empty() {
         anyhow::bail!(
             "{}: no postings found (looked for .{} files{})\nhint: {}",
@@ -212,38 +220,61 @@ pub fn run(
     });
     index.gaps = gaps(&terms);
 
+    // Both index files or neither, after every résumé; a failure to write
+    // them (a full disk) loses none of the report below, and is said last.
     let md = index_markdown(&index);
     let mut json = serde_json::to_string_pretty(&index)?;
     json.push('\n');
-    files::write_atomic(&out.join(INDEX_MD), md.as_bytes())?;
-    files::write_atomic(&out.join(INDEX_JSON), json.as_bytes())?;
+    let written = files::write_atomic_all(&[
+        (out.join(INDEX_MD), md.as_bytes()),
+        (out.join(INDEX_JSON), json.as_bytes()),
+    ]);
 
+    // An unwritable standard error loses the report, not the run.
+    let mut err = std::io::stderr().lock();
     if !cfg.quiet {
-        let mut err = std::io::stderr().lock();
-        write!(err, "{}", stderr_summary(&index, out))?;
-    } else if !index.failures.is_empty() {
-        let mut err = std::io::stderr().lock();
+        let _ = write!(err, "{}", stderr_summary(&index, out, written.is_ok()));
+    } else {
         for f in &index.failures {
-            writeln!(err, "error: {}", crate::report::printable(&f.error))?;
+            let _ = writeln!(err, "error: {}", crate::report::printable(&f.error));
         }
     }
-    Ok(if index.failures.is_empty() {
+    if let Err(e) = &written {
+        let _ = writeln!(
+            err,
+            "error: {}\nhint: the résumés above were written; free some space and run again for the ranking",
+            crate::report::printable(&format!("{e:#}"))
+        );
+    }
+    Ok(if index.failures.is_empty() && written.is_ok() {
         Exit::Ok
     } else {
         Exit::SomeFailed
     })
 }
 
+/// What a folder holds: the postings, and the other files, each with why
+/// it is not read.
+#[derive(Debug, Default)]
+pub struct Found {
+    /// Posting files, sorted.
+    pub postings: Vec<PathBuf>,
+    /// Files that are not postings, sorted, with the reason and a hint.
+    pub skipped: Vec<(PathBuf, &'static str)>,
+}
+
 /// Posting files in `dir` (and its subfolders with `recursive`), sorted.
 /// Hidden files and folders are skipped; symbolic links to folders are not
-/// followed, so a link loop cannot trap the walk.
+/// followed, so a link loop cannot trap the walk. Only regular files are
+/// postings: a named pipe or a device would hang the batch or never end.
 ///
 /// tailor's own output is never read back: the output folder `out` is
 /// skipped when it lies inside `dir`, and when it is `dir` itself its index
 /// files and the résumés the last run listed in `index.json` are skipped.
-pub fn postings_in(dir: &Path, recursive: bool, out: &Path) -> Result<Vec<PathBuf>> {
+pub fn postings_in(dir: &Path, recursive: bool, out: &Path) -> Result<Found> {
     let ours = own_outputs(out);
     let mut found = Vec::new();
+    let mut skipped = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
     while let Some(d) = stack.pop() {
         let is_out = files::same_file(&d, out);
@@ -263,13 +294,64 @@ pub fn postings_in(dir: &Path, recursive: bool, out: &Path) -> Result<Vec<PathBu
                 if recursive && !files::same_file(&path, out) {
                     stack.push(path);
                 }
-            } else if is_posting(&path) {
+            } else if let Some(why) = not_a_posting(&path) {
+                skipped.push((path, why));
+            } else {
                 found.push(path);
             }
         }
     }
     found.sort();
-    Ok(found)
+    skipped.sort();
+    Ok(Found {
+        postings: found,
+        skipped,
+    })
+}
+
+/// Why a file in a folder is not read as a posting, or `None` when it is
+/// one: a regular file (or a link to one) with a posting extension.
+fn not_a_posting(path: &Path) -> Option<&'static str> {
+    let ext = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase)
+        .unwrap_or_default();
+    if !POSTING_EXTENSIONS.contains(&ext.as_str()) {
+        return Some(match ext.as_str() {
+            "pdf" => "a PDF; tailor reads text: try `pdftotext` on it",
+            "doc" | "docx" | "odt" | "rtf" | "pages" => {
+                "a word-processor file; save it as plain text (.txt)"
+            }
+            _ => "not a posting: tailor reads .txt, .md, .markdown, .html and .htm files",
+        });
+    }
+    match std::fs::metadata(path) {
+        Ok(m) if m.is_file() => None,
+        Ok(_) => Some("not a regular file (a named pipe or a device), which could hang the run"),
+        Err(_) => Some("a link that points nowhere"),
+    }
+}
+
+/// The skipped files, one a line, at most 20 named.
+fn skipped_note(skipped: &[(PathBuf, &str)]) -> String {
+    const SHOWN: usize = 20;
+    let mut s = if skipped.len() == 1 {
+        "skipped 1 file that is not a posting:\n".to_owned()
+    } else {
+        format!("skipped {} files that are not postings:\n", skipped.len())
+    };
+    for (path, why) in skipped.iter().take(SHOWN) {
+        let _ = writeln!(
+            s,
+            "  {}: {why}",
+            crate::report::printable(&path.display().to_string())
+        );
+    }
+    if skipped.len() > SHOWN {
+        let _ = writeln!(s, "  and {} more", skipped.len() - SHOWN);
+    }
+    s
 }
 
 /// The names of the files a previous run wrote in `out`: its index files
@@ -302,12 +384,6 @@ fn own_outputs(out: &Path) -> HashSet<std::ffi::OsString> {
         }
     }
     ours
-}
-
-fn is_posting(path: &Path) -> bool {
-    path.extension()
-        .and_then(|e| e.to_str())
-        .is_some_and(|e| POSTING_EXTENSIONS.contains(&e.to_ascii_lowercase().as_str()))
 }
 
 /// `slug`, or `slug-2`, `slug-3`, … : the first not yet taken.
@@ -514,7 +590,7 @@ pub fn index_markdown(index: &Index) -> String {
 }
 
 /// The closing summary on stderr: the ranking, the failures, where it went.
-fn stderr_summary(index: &Index, out: &Path) -> String {
+fn stderr_summary(index: &Index, out: &Path, indexed: bool) -> String {
     let mut s = String::new();
     for e in &index.postings {
         let name = e.name(" at ", &e.posting);
@@ -524,13 +600,20 @@ fn stderr_summary(index: &Index, out: &Path) -> String {
         let _ = writeln!(s, "error: {}", crate::report::printable(&f.error));
     }
     let total = index.postings.len() + index.failures.len();
-    let _ = writeln!(
+    let _ = write!(
         s,
-        "built {} of {total} résumés in {}; ranking and gaps in {}",
+        "built {} of {total} résumés in {}",
         index.postings.len(),
-        out.display(),
-        out.join("index.md").display()
+        crate::report::printable(&out.display().to_string())
     );
+    if indexed {
+        let _ = write!(
+            s,
+            "; ranking and gaps in {}",
+            crate::report::printable(&out.join(INDEX_MD).display().to_string())
+        );
+    }
+    s.push('\n');
     s
 }
 
@@ -584,6 +667,7 @@ mod tests {
         let names = |rec| -> Vec<String> {
             postings_in(dir.path(), rec, &dir.path().join("out"))
                 .unwrap()
+                .postings
                 .iter()
                 .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
                 .collect()
@@ -612,6 +696,7 @@ mod tests {
         let names = |out: &Path| -> Vec<String> {
             postings_in(dir.path(), true, out)
                 .unwrap()
+                .postings
                 .iter()
                 .map(|p| p.strip_prefix(dir.path()).unwrap().display().to_string())
                 .collect()

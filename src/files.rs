@@ -12,36 +12,102 @@ use anyhow::{bail, Context, Result};
 
 use crate::posting::{self, Posting};
 
+/// The largest posting tailor reads. A posting is tens of kilobytes, a
+/// saved web page with its scripts a few megabytes; more is the wrong file
+/// (or a device that never ends), and reading stops there.
+pub const MAX_POSTING_BYTES: u64 = 8 * 1024 * 1024;
+
 /// Reads and analyses a posting from a file, or stdin for `-`.
 pub fn read_posting(path: &Path) -> Result<Posting> {
     let (bytes, name) = if path.as_os_str() == "-" {
-        let mut buf = Vec::new();
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
             eprintln!("reading the posting from standard input (end with Ctrl-D)…");
         }
-        stdin
-            .lock()
-            .read_to_end(&mut buf)
+        let name = "<stdin>";
+        let bytes = read_limited(stdin.lock(), name)
             .context("failed to read the posting from standard input")?;
-        (buf, "<stdin>".to_owned())
+        (bytes, name.to_owned())
     } else {
-        if path.is_dir() {
+        let name = path.display().to_string();
+        if is_url(&name) && !occupied(path) {
             bail!(
-                "{} is a folder, not a posting\nhint: `tailor build {}` does every posting in it",
-                path.display(),
-                path.display()
+                "{name}: tailor does not fetch URLs; save the page or paste its text\n\
+                 hint: save the page as posting.html and pass that file, or paste the text into `tailor build -`"
             );
         }
-        let bytes = std::fs::read(path)
-            .with_context(|| format!("failed to read posting {}", path.display()))?;
-        (bytes, path.display().to_string())
+        if path.is_dir() {
+            bail!(
+                "{name} is a folder, not a posting\nhint: `tailor build {name}` does every posting in it"
+            );
+        }
+        let context = || format!("failed to read posting {name}");
+        let file = std::fs::File::open(path).with_context(context)?;
+        // A named pipe (`<(curl …)`) or a device is read too, up to the
+        // limit; the size of a regular file is known before reading.
+        let len = file.metadata().with_context(context)?.len();
+        if len > MAX_POSTING_BYTES {
+            bail!(too_big(&name, Some(len)));
+        }
+        (read_limited(file, &name).with_context(context)?, name)
     };
     posting_from_bytes(&bytes, &name)
 }
 
+/// Reads at most [`MAX_POSTING_BYTES`]; more is an error, found without
+/// reading further.
+fn read_limited(r: impl Read, name: &str) -> Result<Vec<u8>> {
+    let mut buf = Vec::new();
+    r.take(MAX_POSTING_BYTES + 1).read_to_end(&mut buf)?;
+    if buf.len() as u64 > MAX_POSTING_BYTES {
+        bail!(too_big(name, None));
+    }
+    Ok(buf)
+}
+
+/// The message for a posting over [`MAX_POSTING_BYTES`].
+fn too_big(name: &str, len: Option<u64>) -> String {
+    let size = match len {
+        Some(len) => format!("is {:.1} MB", len as f64 / 1e6),
+        None => "goes on past".to_owned(),
+    };
+    format!(
+        "{name}: the posting {size}, more than the {} MB a posting may be\n\
+         hint: is this the right file? A posting is text of tens of kilobytes",
+        MAX_POSTING_BYTES / (1024 * 1024)
+    )
+}
+
+/// Whether a posting argument is a web address.
+fn is_url(arg: &str) -> bool {
+    let lower = arg.get(..8).unwrap_or(arg).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://") || lower.starts_with("www.")
+}
+
 /// Decodes and analyses posting bytes; errors name the source.
+///
+/// A PDF or a Word document is named as such, with how to get its text,
+/// rather than refused as binary or, for an uncompressed PDF, scored as
+/// text.
 pub fn posting_from_bytes(bytes: &[u8], name: &str) -> Result<Posting> {
+    let start = bytes.trim_ascii_start();
+    if start.starts_with(b"%PDF") {
+        let file = if name == "<stdin>" {
+            "posting.pdf"
+        } else {
+            name
+        };
+        bail!(
+            "{name}: this is a PDF; tailor reads text\n\
+             hint: try `pdftotext {file}` and pass the .txt file it writes"
+        );
+    }
+    if start.starts_with(b"PK\x03\x04") || start.starts_with(b"\xd0\xcf\x11\xe0") {
+        bail!(
+            "{name}: this is a Word document or another packed file; tailor reads text\n\
+             hint: save it as plain text (.txt) or copy its text into `tailor build -`"
+        );
+    }
     let text = posting::decode(bytes).map_err(|e| anyhow::anyhow!("{name}: {e}"))?;
     posting::analyse(&text, name).map_err(|e| anyhow::anyhow!("{name}: {e}"))
 }
@@ -124,6 +190,49 @@ pub fn clean_up_on_interrupt() {
 /// points to. A file replaced keeps its permissions (0600 stays 0600); a
 /// new one gets the usual ones (0666 less the umask).
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    write_atomic_all(&[(path.to_owned(), bytes)])
+}
+
+/// Writes several files as [`write_atomic`] does, all or none: every one is
+/// written in full beside its place before any is renamed into it, so a
+/// full disk leaves none of them (a failing rename, which writes nothing,
+/// is all that could split them).
+pub fn write_atomic_all(files: &[(PathBuf, &[u8])]) -> Result<()> {
+    let mut staged = Vec::new();
+    let mut made = Vec::new();
+    let result = (|| {
+        for (path, bytes) in files {
+            let tmp = stage(path, bytes, &mut made)
+                .with_context(|| format!("failed to write {}", path.display()))?;
+            staged.push((tmp, path));
+        }
+        // A folder in a file's place would fail its rename after others
+        // succeeded: refuse before any.
+        if let Some((_, path)) = staged.iter().find(|(_, p)| p.is_dir()) {
+            bail!(
+                "failed to write {}: a folder is in its place",
+                path.display()
+            );
+        }
+        for (tmp, path) in staged.drain(..) {
+            // On failure the temporary file is dropped, which removes it.
+            tmp.persist(path)
+                .map_err(|e| e.error)
+                .with_context(|| format!("failed to write {}", path.display()))?;
+        }
+        Ok(())
+    })();
+    // Dropped here, the unrenamed temporary files are removed.
+    drop(staged);
+    let mut in_flight = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+    in_flight.retain(|f| !made.contains(f));
+    result
+}
+
+/// `bytes` in a new temporary file beside `path`, with the permissions of
+/// the file it will replace; its path is recorded for the Ctrl-C handler
+/// and in `made`.
+fn stage(path: &Path, bytes: &[u8], made: &mut Vec<PathBuf>) -> Result<tempfile::NamedTempFile> {
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -131,46 +240,35 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let name = path
         .file_name()
         .with_context(|| format!("{} is not a file name", path.display()))?;
-    let result = (|| {
-        let replaced = std::fs::symlink_metadata(path)
-            .ok()
-            .filter(|m| m.is_file())
-            .map(|m| m.permissions());
-        let prefix = format!(".{}.", name.to_string_lossy());
-        let mut builder = tempfile::Builder::new();
-        builder.prefix(&prefix).suffix(".tmp");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            builder.permissions(std::fs::Permissions::from_mode(0o666));
-        }
-        // Created and recorded under the lock, so the Ctrl-C handler either
-        // sees the file or runs before it exists.
-        let mut tmp = {
-            let mut files = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-            let tmp = builder.tempfile_in(dir)?;
-            files.push(tmp.path().to_owned());
-            tmp
-        };
-        let tmp_path = tmp.path().to_owned();
-        let written = (|| {
-            if let Some(perms) = replaced {
-                tmp.as_file().set_permissions(perms)?;
-            }
-            // No fsync: the rename is what makes the file appear whole; a
-            // thousand fsyncs would triple a batch's time for crash-safety
-            // build tools do not promise either.
-            tmp.write_all(bytes)?;
-            // On failure the temporary file is dropped, which removes it.
-            tmp.persist(path).map(drop).map_err(|e| e.error)
-        })();
+    let replaced = std::fs::symlink_metadata(path)
+        .ok()
+        .filter(|m| m.is_file())
+        .map(|m| m.permissions());
+    let prefix = format!(".{}.", name.to_string_lossy());
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    // Created and recorded under the lock, so the Ctrl-C handler either
+    // sees the file or runs before it exists.
+    let mut tmp = {
         let mut files = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-        if let Some(i) = files.iter().position(|f| *f == tmp_path) {
-            files.swap_remove(i);
-        }
-        written
-    })();
-    result.with_context(|| format!("failed to write {}", path.display()))
+        let tmp = builder.tempfile_in(dir)?;
+        files.push(tmp.path().to_owned());
+        made.push(tmp.path().to_owned());
+        tmp
+    };
+    if let Some(perms) = replaced {
+        tmp.as_file().set_permissions(perms)?;
+    }
+    // No fsync: the rename is what makes the file appear whole; a
+    // thousand fsyncs would triple a batch's time for crash-safety
+    // build tools do not promise either.
+    tmp.write_all(bytes)?;
+    Ok(tmp)
 }
 
 /// Whether something is at `path`: a file, a folder, or a link, even one

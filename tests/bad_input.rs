@@ -182,6 +182,45 @@ fn cases() -> Vec<Case> {
             code: 2,
             stderr: &["is a folder, not a posting", "hint: `tailor build"],
         },
+        // Postings that are not text, or not files (issue 13, 5 and 11).
+        Case {
+            name: "a PDF posting",
+            files: &[("p.pdf", b"%PDF-1.4\n1 0 obj\n<< /Producer (ReportLab) >>\nendobj\n(Kubernetes and AWS) Tj\n")],
+            args: &["build", PROFILE, "p.pdf", "-o", "cv.md"],
+            code: 2,
+            stderr: &["p.pdf: this is a PDF; tailor reads text", "hint: try `pdftotext p.pdf`"],
+        },
+        Case {
+            name: "a PDF saved as .txt",
+            files: &[("p.txt", b"\n%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")],
+            args: &["match", PROFILE, "p.txt"],
+            code: 2,
+            stderr: &["p.txt: this is a PDF", "pdftotext p.txt"],
+        },
+        Case {
+            name: "a Word document",
+            files: &[("p.docx", b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00[Content_Types].xml")],
+            args: &["build", PROFILE, "p.docx", "-o", "cv.md"],
+            code: 2,
+            stderr: &["p.docx: this is a Word document", "hint: save it as plain text"],
+        },
+        Case {
+            name: "a URL as the posting",
+            files: &[],
+            args: &["build", PROFILE, "https://jobs.example.com/123", "-o", "cv.md"],
+            code: 2,
+            stderr: &[
+                "https://jobs.example.com/123: tailor does not fetch URLs; save the page or paste its text",
+                "hint: save the page",
+            ],
+        },
+        Case {
+            name: "an endless device as the posting",
+            files: &[],
+            args: &["match", PROFILE, "/dev/zero"],
+            code: 2,
+            stderr: &["/dev/zero: the posting goes on past", "more than the 8 MB a posting may be"],
+        },
         // The output.
         Case {
             name: "an output folder that cannot be made",
@@ -710,4 +749,95 @@ fn a_yaml_alias_bomb_and_a_deep_nest_are_refused_naming_the_file() {
         }
     }
     assert!(!dir.path().join("cv.md").exists());
+}
+
+#[test]
+fn a_posting_over_8_mb_is_refused_naming_the_file() {
+    // Issue 13, 5: 50 MB took more than 10 minutes and 1.27 GB.
+    let dir = tempfile::tempdir().unwrap();
+    let line = "Kubernetes, Terraform and AWS. ";
+    let big = line.repeat(9 * 1024 * 1024 / line.len());
+    std::fs::write(dir.path().join("big.txt"), big).unwrap();
+    let o = tailor_in(dir.path(), &["build", PROFILE, "big.txt", "-o", "cv.md"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(2), "{err}");
+    assert!(
+        err.contains(
+            "error: big.txt: the posting is 9.4 MB, more than the 8 MB a posting may be\nhint:"
+        ),
+        "{err}"
+    );
+    assert!(!dir.path().join("cv.md").exists());
+}
+
+#[cfg(unix)]
+#[test]
+fn a_folder_builds_its_postings_and_names_every_file_it_skips() {
+    // Issue 13, 5: a FIFO or /dev/zero in a folder hung the batch; issue
+    // 11: a PDF or a Word file in it was skipped without a word.
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    std::fs::copy(root().join(POSTING), jobs.join("a.md")).unwrap();
+    std::fs::write(jobs.join("b.pdf"), "%PDF-1.4\n").unwrap();
+    std::fs::write(jobs.join("c.docx"), "PK\x03\x04").unwrap();
+    std::fs::write(jobs.join("d.png"), "x").unwrap();
+    std::os::unix::fs::symlink("/dev/zero", jobs.join("zero.txt")).unwrap();
+    let fifo = Command::new("mkfifo")
+        .arg(jobs.join("pipe.md"))
+        .status()
+        .unwrap();
+    assert!(fifo.success());
+    let o = tailor_in(dir.path(), &["build", PROFILE, "jobs", "-o", "out"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert!(
+        err.contains("skipped 5 files that are not postings:\n"),
+        "{err}"
+    );
+    for want in [
+        "jobs/b.pdf: a PDF; tailor reads text: try `pdftotext` on it\n",
+        "jobs/c.docx: a word-processor file; save it as plain text (.txt)\n",
+        "jobs/d.png: not a posting: tailor reads .txt, .md",
+        "jobs/pipe.md: not a regular file (a named pipe or a device)",
+        "jobs/zero.txt: not a regular file (a named pipe or a device)",
+        "built 1 of 1 résumés in out",
+    ] {
+        assert!(err.contains(want), "lacks {want:?}: {err}");
+    }
+    assert_eq!(postings_seen(&dir.path().join("out/index.json")), 1);
+}
+
+#[test]
+fn a_batch_that_cannot_write_its_index_reports_every_failure_and_says_so_last() {
+    // Issue 13, 12: a full disk while writing the index exited 2, left
+    // index.md without index.json, and dropped the failure list.
+    let dir = tempfile::tempdir().unwrap();
+    let jobs = dir.path().join("jobs");
+    std::fs::create_dir(&jobs).unwrap();
+    std::fs::copy(root().join(POSTING), jobs.join("a.md")).unwrap();
+    std::fs::write(jobs.join("empty.txt"), "").unwrap();
+    // A folder where index.json goes: its rename must fail.
+    std::fs::create_dir_all(dir.path().join("out/index.json")).unwrap();
+    let o = tailor_in(dir.path(), &["build", PROFILE, "jobs", "-o", "out"]);
+    let err = String::from_utf8_lossy(&o.stderr);
+    assert_eq!(o.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("error: jobs/empty.txt: the posting is empty\n"),
+        "{err}"
+    );
+    assert!(err.contains("built 1 of 2 résumés in out\n"), "{err}");
+    assert!(!err.contains("ranking and gaps in"), "{err}");
+    let last = err.trim_end().rsplit_once("\nerror: ").map(|(_, l)| l);
+    assert!(
+        last.is_some_and(
+            |l| l.starts_with("failed to write out/index.json: a folder is in its place\nhint:")
+        ),
+        "{err}"
+    );
+    // Both index files or neither; the résumé is there.
+    let names = files(&dir.path().join("out"));
+    assert!(!names.contains(&"index.md".to_owned()), "{names:?}");
+    assert!(names.iter().any(|n| n.ends_with(".md")), "{names:?}");
+    assert!(names.iter().all(|n| !n.ends_with(".tmp")), "{names:?}");
 }
