@@ -81,16 +81,45 @@ impl Posting {
     }
 }
 
-/// Decodes bytes as UTF-8, or as Windows-1252 when they are not UTF-8 (text
-/// saved by older editors); refuses binary data.
+/// Decodes bytes as UTF-8; as UTF-16 when they start with its byte-order
+/// mark (Notepad's "Unicode", PowerShell's `>`); as UTF-8 with U+FFFD for
+/// the bad bytes when it is almost all UTF-8 (more valid multi-byte
+/// characters than bad bytes); else as Windows-1252 (text saved by older
+/// editors). Refuses binary data.
 pub fn decode(bytes: &[u8]) -> Result<String, PostingError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    if bytes.contains(&0) {
-        return Err(PostingError::Binary);
-    }
-    let text = match std::str::from_utf8(bytes) {
-        Ok(s) => s.to_owned(),
-        Err(_) => bytes.iter().map(|&b| cp1252(b)).collect(),
+    let utf16: Option<(&[u8], fn([u8; 2]) -> u16)> = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes)),
+        _ => None,
+    };
+    let text = if let Some((rest, unit)) = utf16 {
+        let units = rest.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+        char::decode_utf16(units)
+            .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
+            .collect()
+    } else {
+        let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+        if bytes.contains(&0) {
+            return Err(PostingError::Binary);
+        }
+        match std::str::from_utf8(bytes) {
+            Ok(s) => s.to_owned(),
+            Err(_) => {
+                // In Windows-1252 text every accent is a bad UTF-8 byte and
+                // valid multi-byte characters all but never occur: more of
+                // them than bad bytes is UTF-8 with a few bytes damaged.
+                let (mut multibyte, mut bad) = (0usize, 0usize);
+                for chunk in bytes.utf8_chunks() {
+                    multibyte += chunk.valid().chars().filter(|c| !c.is_ascii()).count();
+                    bad += chunk.invalid().len();
+                }
+                if multibyte > bad {
+                    String::from_utf8_lossy(bytes).into_owned()
+                } else {
+                    bytes.iter().map(|&b| cp1252(b)).collect()
+                }
+            }
+        }
     };
     let controls = text
         .chars()
@@ -836,6 +865,28 @@ mod tests {
         assert_eq!(decode(b"caf\xe9 \x93ok\x94").unwrap(), "café “ok”");
         assert_eq!(decode(b"\x00\x01\x02abc"), Err(PostingError::Binary));
         assert_eq!(decode(b"  \n\t "), Err(PostingError::Empty));
+    }
+
+    #[test]
+    fn utf16_with_a_bom_and_damaged_utf8_are_read_as_written() {
+        // Issue 13, 11: UTF-16 was refused as binary, and one bad byte
+        // turned a UTF-8 posting into Windows-1252 mojibake.
+        let text = "Ingénieur Kubernetes — AWS\r\n";
+        let le: Vec<u8> = [0xFF, 0xFE]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+            .collect();
+        let be: Vec<u8> = [0xFE, 0xFF]
+            .into_iter()
+            .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+            .collect();
+        assert_eq!(decode(&le).unwrap(), text);
+        assert_eq!(decode(&be).unwrap(), text);
+        assert_eq!(decode(b"\xFF\xFE"), Err(PostingError::Empty));
+        let damaged = b"Zo\xc3\xab \xe2\x80\x94 na\xc3\xafve caf\xc3\xa9 \xff Go";
+        assert_eq!(decode(damaged).unwrap(), "Zoë — naïve café \u{fffd} Go");
+        // Mostly bad bytes: Windows-1252, as before.
+        assert_eq!(decode(b"\xe9t\xe9 \xc3\xa9 \x93x\x94").unwrap(), "été Ã© “x”");
     }
 
     #[test]

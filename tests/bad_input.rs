@@ -31,6 +31,10 @@ const UNTITLED: &[u8] = b"We need someone with Kubernetes, Terraform and AWS.\n"
 const ESCAPES: &[u8] =
     b"# \x1b[2J\x1b]0;pwned\x07Platform Engineer\n\n## Requirements\n- Kubernetes and AWS\n";
 
+/// "# Platform Engineer / ## Requirements / - Kubernetes and AWS" as
+/// Notepad's "Unicode" saves it: UTF-16LE with a byte-order mark.
+const UTF16: &[u8] = b"\xff\xfe#\x00 \x00P\x00l\x00a\x00t\x00f\x00o\x00r\x00m\x00 \x00E\x00n\x00g\x00i\x00n\x00e\x00e\x00r\x00\x0a\x00\x0a\x00#\x00#\x00 \x00R\x00e\x00q\x00u\x00i\x00r\x00e\x00m\x00e\x00n\x00t\x00s\x00\x0a\x00-\x00 \x00K\x00u\x00b\x00e\x00r\x00n\x00e\x00t\x00e\x00s\x00 \x00a\x00n\x00d\x00 \x00A\x00W\x00S\x00\x0a\x00";
+
 const SHIPPED_PROFILE: &[u8] = include_bytes!("../profile.yaml");
 
 fn cases() -> Vec<Case> {
@@ -196,6 +200,20 @@ fn cases() -> Vec<Case> {
             args: &["match", PROFILE, "p.txt"],
             code: 2,
             stderr: &["p.txt: this is a PDF", "pdftotext p.txt"],
+        },
+        Case {
+            name: "a UTF-16 posting with a byte-order mark",
+            files: &[("p.txt", UTF16)],
+            args: &["build", PROFILE, "p.txt", "-o", "cv.md"],
+            code: 0,
+            stderr: &["Platform Engineer: fit", "2 of 2 terms evidenced"],
+        },
+        Case {
+            name: "a UTF-8 posting with one bad byte",
+            files: &[("p.md", b"# Ing\xc3\xa9nieur Plateforme \xe2\x80\x94 Z\xc3\xbcrich \xff\n\n## Requirements\n- Kubernetes and AWS\n")],
+            args: &["build", PROFILE, "p.md", "-o", "cv.md"],
+            code: 0,
+            stderr: &["Ingénieur Plateforme — Zürich \u{fffd}: fit"],
         },
         Case {
             name: "a Word document",
