@@ -87,13 +87,16 @@ impl Posting {
 /// characters than bad bytes); else as Windows-1252 (text saved by older
 /// editors). Refuses binary data.
 pub fn decode(bytes: &[u8]) -> Result<String, PostingError> {
-    let utf16: Option<(&[u8], fn([u8; 2]) -> u16)> = match bytes {
-        [0xFF, 0xFE, rest @ ..] => Some((rest, u16::from_le_bytes)),
-        [0xFE, 0xFF, rest @ ..] => Some((rest, u16::from_be_bytes)),
+    let utf16 = match bytes {
+        [0xFF, 0xFE, rest @ ..] => Some((rest, false)),
+        [0xFE, 0xFF, rest @ ..] => Some((rest, true)),
         _ => None,
     };
-    let text = if let Some((rest, unit)) = utf16 {
-        let units = rest.chunks_exact(2).map(|p| unit([p[0], p[1]]));
+    let text = if let Some((rest, big_endian)) = utf16 {
+        let units = rest.chunks_exact(2).map(|p| match big_endian {
+            true => u16::from_be_bytes([p[0], p[1]]),
+            false => u16::from_le_bytes([p[0], p[1]]),
+        });
         char::decode_utf16(units)
             .map(|c| c.unwrap_or(char::REPLACEMENT_CHARACTER))
             .collect()
@@ -886,7 +889,10 @@ mod tests {
         let damaged = b"Zo\xc3\xab \xe2\x80\x94 na\xc3\xafve caf\xc3\xa9 \xff Go";
         assert_eq!(decode(damaged).unwrap(), "Zoë — naïve café \u{fffd} Go");
         // Mostly bad bytes: Windows-1252, as before.
-        assert_eq!(decode(b"\xe9t\xe9 \xc3\xa9 \x93x\x94").unwrap(), "été Ã© “x”");
+        assert_eq!(
+            decode(b"\xe9t\xe9 \xc3\xa9 \x93x\x94").unwrap(),
+            "été Ã© “x”"
+        );
     }
 
     #[test]
