@@ -1203,7 +1203,10 @@ Second paragraph.
         assert_eq!(alpha.bullets.len(), 3);
         // Listed under two areas: one bullet carrying both.
         assert_eq!(alpha.bullets[0].skills, ["Serverless", "Design"]);
-        assert_eq!(alpha.bullets[0].tags[..3], ["AWS Lambda", "SNS", "SQS"]);
+        assert_eq!(
+            alpha.bullets[0].tags[..3],
+            ["AWS Lambda", "Amazon SNS", "Amazon SQS"]
+        );
         assert_eq!(alpha.bullets[0].id, "alpha-project-built-lambda-services");
         assert_eq!(p.general.len(), 1);
         assert_eq!(p.general[0].id, "general-used-automated-testing");

@@ -109,8 +109,10 @@ fn check_word(word: &str, dict: &Dictionary, extra: &HashSet<String>) -> Option<
     let known = |w: &str| dict.known.contains(w) || extra.contains(w);
     let has_inner_capital = |w: &str| w.chars().skip(1).any(char::is_uppercase);
     let tech = terms::tech_word(&lower);
+    // Casing advice for mixed-case names (GraphQL), not for acronyms a
+    // word also spells (IDS, AS).
     let proper = tech
-        .filter(|t| has_inner_capital(t))
+        .filter(|t| has_inner_capital(t) && t.chars().any(char::is_lowercase))
         .or_else(|| dict.mixed.get(&lower).map(String::as_str));
     if let Some(proper) = proper {
         if word != proper && upper > 0 {
@@ -123,7 +125,7 @@ fn check_word(word: &str, dict: &Dictionary, extra: &HashSet<String>) -> Option<
         }
         return None;
     }
-    if tech.is_some() {
+    if tech.is_some() || terms::is_form(&lower) {
         return None;
     }
     if word.chars().skip(1).any(char::is_uppercase) {

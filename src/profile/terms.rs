@@ -1,169 +1,83 @@
-//! The built-in tech terms (`data/tech-terms.txt`): which hard-skill terms a
-//! text mentions, and which words are tech vocabulary rather than typos.
+//! The profile's view of the skill lexicon: which hard-skill terms a text
+//! mentions (the tags `import` gives a bullet) and which words are tech
+//! vocabulary rather than typos (for `tailor check`'s spelling).
 //!
-//! This is the first-pass list that `import` tags bullets with and that the
-//! spelling check trusts; the keywords stage owns the real lexicon and may
-//! replace [`tags_for`] wholesale.
+//! There is one lexicon, `keywords::Lexicon` (data/lexicon.tsv); this module
+//! only reads it. What a tag implies (FastAPI -> Python) is not written into
+//! the profile: the skill graph carries it when scoring.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use crate::keywords::{mentions, Lexicon};
 
-const TERMS: &str = include_str!("../../data/tech-terms.txt");
-
-/// One built-in term.
-#[derive(Debug)]
-struct Term {
-    name: String,
-    implies: Vec<String>,
+fn lexicon() -> &'static Lexicon {
+    static LEX: OnceLock<Lexicon> = OnceLock::new();
+    LEX.get_or_init(Lexicon::builtin)
 }
 
-/// One way a term is written.
-#[derive(Debug)]
-struct Form {
-    term: usize,
-    text: String,
-    exact_case: bool,
-}
-
-struct Table {
-    terms: Vec<Term>,
-    forms: Vec<Form>,
-    matcher: AhoCorasick,
-    by_name: HashMap<String, usize>,
-    /// Lowercased word -> how the tech list writes it ("graphql" -> "GraphQL").
-    words: HashMap<String, String>,
-}
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| build(TERMS))
-}
-
-fn build(data: &str) -> Table {
-    let mut terms = Vec::new();
-    let mut forms = Vec::new();
-    for line in data.lines().map(str::trim) {
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let (names, implies) = match line.split_once("=>") {
-            Some((n, i)) => (n, i),
-            None => (line, ""),
-        };
-        let (canonical, others) = match names.split_once('=') {
-            Some((c, o)) => (c, o),
-            None => (names, ""),
-        };
-        let term = terms.len();
-        let mut add = |raw: &str| {
-            let raw = raw.trim();
-            if raw.is_empty() {
-                return;
-            }
-            let (text, marked) = match raw.strip_prefix('!') {
-                Some(t) => (t, true),
-                None => (raw, false),
-            };
-            let capitals = text
-                .chars()
-                .filter(|c| c.is_alphabetic())
-                .all(|c| c.is_uppercase());
-            forms.push(Form {
-                term,
-                text: text.to_string(),
-                exact_case: marked || capitals,
-            });
-        };
-        add(canonical);
-        others.split(',').for_each(&mut add);
-        terms.push(Term {
-            name: canonical.trim().trim_start_matches('!').to_string(),
-            implies: implies
-                .split(',')
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .map(str::to_string)
-                .collect(),
-        });
-    }
-    let matcher = AhoCorasickBuilder::new()
-        .match_kind(MatchKind::LeftmostLongest)
-        .ascii_case_insensitive(true)
-        .build(forms.iter().map(|f| &f.text))
-        .expect("the built-in tech terms compile");
-    let by_name = terms
-        .iter()
-        .enumerate()
-        .map(|(i, t)| (t.name.to_lowercase(), i))
-        .collect();
-    let mut words = HashMap::new();
-    for f in &forms {
-        for w in f.text.split(|c: char| !c.is_alphanumeric()) {
-            if !w.is_empty() {
-                words
-                    .entry(w.to_lowercase())
-                    .or_insert_with(|| w.to_string());
-            }
-        }
-    }
-    Table {
-        terms,
-        forms,
-        matcher,
-        by_name,
-        words,
-    }
-}
-
-/// The tech terms a text mentions, by their canonical names, in order of
-/// first mention, followed by the terms those imply (Next.js -> React).
+/// The hard-skill terms a text mentions, by their canonical names, in order
+/// of first mention. Gazetteer-only (weak) terms and business words are
+/// left out: a tag is a claim the user reads and keeps.
 pub fn tags_for(text: &str) -> Vec<String> {
-    let t = table();
-    let mut found: Vec<usize> = Vec::new();
-    for m in t.matcher.find_iter(text) {
-        let form = &t.forms[m.pattern().as_usize()];
-        let hit = &text[m.start()..m.end()];
-        let before = text[..m.start()].chars().next_back();
-        let after = text[m.end()..].chars().next();
-        let boundary = |c: Option<char>| !c.is_some_and(char::is_alphanumeric);
-        if !boundary(before) || !boundary(after) || (form.exact_case && hit != form.text) {
+    let lex = lexicon();
+    let mut out: Vec<String> = Vec::new();
+    for m in mentions(lex, text) {
+        let t = lex.term(m.term);
+        if t.weak || t.category == "business" {
             continue;
         }
-        if !found.contains(&form.term) {
-            found.push(form.term);
+        if !out.iter().any(|n| n == &*t.name) {
+            out.push(t.name.to_string());
         }
     }
-    // Implied terms, transitively, after the ones named outright.
-    let mut i = 0;
-    while i < found.len() {
-        for name in &t.terms[found[i]].implies {
-            if let Some(&j) = t.by_name.get(&name.to_lowercase()) {
-                if !found.contains(&j) {
-                    found.push(j);
-                }
+    out
+}
+
+/// Lower-cased word -> how the lexicon writes it: the one-word names of
+/// curated terms that are their own form, not everyday words ("GraphQL",
+/// "Kubernetes"; not "As" or "By", which name products only in capitals).
+fn words() -> &'static HashMap<String, &'static str> {
+    static WORDS: OnceLock<HashMap<String, &'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        let lex = lexicon();
+        let mut map = HashMap::new();
+        for t in lex.terms.iter().filter(|t| !t.weak) {
+            let std::borrow::Cow::Borrowed(name) = t.name else {
+                continue;
+            };
+            if name.contains(' ') || name.len() < 2 {
+                continue;
+            }
+            let lower = name.to_lowercase();
+            let own = lex
+                .lookup(&crate::keywords::normalize::norm(&lower))
+                .is_some_and(|f| !f.cased && lex.term(f.term).name == name);
+            if own {
+                map.entry(lower).or_insert(name);
             }
         }
-        i += 1;
-    }
-    let mut seen = HashSet::new();
-    found
-        .into_iter()
-        .map(|i| t.terms[i].name.clone())
-        .filter(|n| seen.insert(n.clone()))
-        .collect()
+        map
+    })
 }
 
-/// How the tech list writes a word, given in any case ("graphql" ->
-/// "GraphQL"); `None` when no built-in term uses the word.
+/// How the lexicon writes a word, given in any case ("graphql" ->
+/// "GraphQL"); `None` when no curated term uses the word.
 pub fn tech_word(word: &str) -> Option<&'static str> {
-    table().words.get(&word.to_lowercase()).map(String::as_str)
+    words().get(&word.to_lowercase()).copied()
 }
 
-/// Every word of the built-in terms, as the list writes them.
+/// Whether a lower-case word is itself a curated form of a skill
+/// ("postgres", "k8s"): tech vocabulary, not a typo.
+pub fn is_form(word: &str) -> bool {
+    let lex = lexicon();
+    lex.lookup(word)
+        .is_some_and(|f| !f.cased && !lex.term(f.term).weak)
+}
+
+/// Every word of the curated terms, as the lexicon writes them.
 pub fn tech_words() -> impl Iterator<Item = &'static str> {
-    table().words.values().map(String::as_str)
+    words().values().copied()
 }
 
 #[cfg(test)]
@@ -171,43 +85,19 @@ mod tests {
     use super::*;
 
     #[test]
-    fn finds_terms_as_whole_words_with_their_implications() {
+    fn tags_are_the_lexicon_terms_a_text_names() {
         assert_eq!(
             tags_for("Used Lambda, SNS and SQS; deployed with Next.js."),
-            [
-                "AWS Lambda",
-                "SNS",
-                "SQS",
-                "Next.js",
-                "AWS",
-                "React",
-                "Node.js",
-                "JavaScript"
-            ]
+            ["AWS Lambda", "Amazon SNS", "Amazon SQS", "Next.js"]
         );
         assert!(tags_for("a snsx reactor").is_empty());
+        // What a tag implies is the skill graph's job, not the profile's.
+        assert!(!tags_for("FastAPI services").contains(&"Python".to_owned()));
     }
 
     #[test]
-    fn longest_form_wins() {
-        assert_eq!(tags_for("React Flow diagrams")[0], "React Flow");
-        assert_eq!(
-            tags_for("GitHub Actions")[..2],
-            ["GitHub Actions", "GitHub"]
-        );
-    }
-
-    #[test]
-    fn exact_case_forms_ignore_ordinary_words() {
-        assert!(!tags_for("an express delivery of temporal data").contains(&"Express".to_string()));
-        assert!(tags_for("Next.js/Express stack").contains(&"Express".to_string()));
-        assert!(tags_for("sns").is_empty());
-    }
-
-    #[test]
-    fn is_case_insensitive_for_ordinary_forms() {
-        assert_eq!(tags_for("Graphql API")[0], "GraphQL");
-        assert_eq!(tags_for("AWS Eventbridge")[0], "EventBridge");
+    fn everyday_words_are_no_tags() {
+        assert!(!tags_for("an express delivery of temporal data").contains(&"Express".to_owned()));
     }
 
     #[test]
@@ -215,19 +105,5 @@ mod tests {
         assert_eq!(tech_word("graphql"), Some("GraphQL"));
         assert_eq!(tech_word("KUBERNETES"), Some("Kubernetes"));
         assert_eq!(tech_word("kuberneties"), None);
-    }
-
-    #[test]
-    fn every_implied_term_is_a_term() {
-        let t = table();
-        for term in &t.terms {
-            for i in &term.implies {
-                assert!(
-                    t.by_name.contains_key(&i.to_lowercase()),
-                    "{} => {i}",
-                    term.name
-                );
-            }
-        }
     }
 }
