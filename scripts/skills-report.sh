@@ -5,7 +5,8 @@
 #   - the share of skills-line entries that are terms of the posting (a term
 #     or form `tailor match --json` lists for it), over all postings and over
 #     postings with fit >= 50;
-#   - the most frequent skills-line entries across the résumés;
+#   - the most frequent skills-line entries across the résumés, and the most
+#     frequent among those the posting does not ask for;
 #   - how many résumés carry a near-duplicate pair of bullets: two bullets
 #     whose content words (three letters or more, stop words out) overlap by
 #     Jaccard >= 0.5;
@@ -54,6 +55,7 @@ def bullets(md):
     return [l[2:] for l in section(md, "Experience").splitlines() if l.startswith("- ")]
 tot = hit = tot_on = hit_on = dup = n = n_on = 0
 freq = collections.Counter()
+unasked = collections.Counter()
 lengths = []
 for j in sorted(glob.glob(f"{work}/p*.json")):
     m = json.load(open(j))
@@ -68,6 +70,7 @@ for j in sorted(glob.glob(f"{work}/p*.json")):
     sk = skills(md)
     lengths.append(len(sk))
     freq.update(sk)
+    unasked.update(x for x in sk if norm(x) not in terms)
     h = sum(norm(s) in terms for s in sk)
     tot += len(sk); hit += h
     if m["fit"] >= 50:
@@ -83,4 +86,9 @@ print(f"résumés with a near-duplicate bullet pair: {dup}/{n}")
 print("most frequent skills-line entries (résumés carrying them):")
 for s, c in freq.most_common(12):
     print(f"  {c:4}  {s}")
+print("most frequent entries the posting does not ask for (résumés carrying them):")
+for s, c in unasked.most_common(8):
+    print(f"  {c:4}  {s}")
+over = [s for s, c in unasked.items() if c > n / 2]
+print(f"entries carried unasked by more than half the résumés: {len(over)}" + (f" ({', '.join(over)})" if over else ""))
 PY

@@ -155,10 +155,6 @@ fn warn_placeholders(path: &Path, profile: &Profile) -> Result<()> {
     Ok(())
 }
 
-/// Below this fit a build says the posting asks for little the profile
-/// evidences: the résumé is mostly recent work, not a tailored one.
-const LOW_FIT: f64 = 20.0;
-
 /// An error if something is at `out` (a link pointing nowhere included).
 fn refuse_to_replace(out: &Path) -> Result<()> {
     if occupied(out) {
@@ -229,7 +225,7 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, inputs: &Input
                 writeln!(err, "  {}", s.reason)?;
             }
         }
-        if built.matched.fit < LOW_FIT {
+        if built.matched.fit < crate::select::LOW_FIT {
             writeln!(
                 err,
                 "  note: fit {:.0}/100: this posting asks for little the profile evidences; \

@@ -42,7 +42,22 @@ pub fn tailor(
                 fits = false;
                 break;
             };
+            // A project left with only its context bullet goes with it.
+            let project = project_of(profile, &last.id);
             dropped.push(last);
+            let rest = || {
+                selection
+                    .chosen
+                    .iter()
+                    .filter(|c| project.is_some() && project_of(profile, &c.id) == project)
+            };
+            if rest().count() > 0 && rest().all(|c| c.reason == "context") {
+                let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut selection.chosen)
+                    .into_iter()
+                    .partition(|c| project.is_some() && project_of(profile, &c.id) == project);
+                selection.chosen = kept;
+                dropped.extend(gone);
+            }
             let ids: Vec<&str> = selection.chosen.iter().map(|c| c.id.as_str()).collect();
             selection.tailored = select::assemble(profile, ev, &matched, &cfg.budget, &ids);
         }
@@ -66,4 +81,13 @@ pub fn tailor(
         fits,
         files,
     })
+}
+
+/// The index of the project a bullet belongs to (`None` for a general
+/// bullet).
+fn project_of(profile: &Profile, bullet: &str) -> Option<usize> {
+    profile
+        .projects
+        .iter()
+        .position(|p| p.bullets.iter().any(|b| b.id == bullet))
 }

@@ -57,6 +57,28 @@ impl Default for Budget {
 /// allowing: the most recent work.
 const MIN_BULLETS: usize = 6;
 
+/// Below this fit the posting asks for little the profile evidences: the
+/// résumé takes one bullet per evidenced term (coverage) and then recent
+/// work, not more bullets for the same few terms, and `build` says so.
+pub const LOW_FIT: f64 = 20.0;
+
+/// What a term the posting names only in its boilerplate (about the
+/// company, benefits, how to apply) counts towards choosing bullets.
+const BOILERPLATE_WEIGHT: f64 = 0.1;
+
+/// What a domain term ("Clinical trials", "Healthcare") named only outside
+/// the requirements and responsibilities (a company blurb, an
+/// introduction) counts towards choosing bullets: it says where the
+/// company works, not what the job needs.
+const BLURB_DOMAIN_WEIGHT: f64 = 0.25;
+
+/// Near-duplicates by shared terms: two bullets whose terms (domain terms
+/// aside) overlap by at least the first Jaccard and whose words overlap by
+/// at least the second say the same thing ("Leveraged AWS EventBridge to
+/// trigger Lambdas…" beside "Leveraged DynamoDB streams and Lambda
+/// triggers…"). `Evidence::near_duplicates` catches the word-for-word ones.
+const SAME_TERMS: [(f64, f64); 2] = [(0.6, 0.25), (0.4, 0.4)];
+
 /// One chosen bullet and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chosen {
@@ -65,7 +87,7 @@ pub struct Chosen {
     pub score: f64,
     /// Posting terms this bullet was the first chosen bullet to show.
     pub new_terms: Vec<String>,
-    /// Why: `coverage`, `relevance` or `recent work`.
+    /// Why: `coverage`, `relevance`, `context` or `recent work`.
     pub reason: &'static str,
 }
 
@@ -113,11 +135,11 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
         .enumerate()
         .map(|(i, p)| (p.id.as_str(), i))
         .collect();
-    let term_ids: HashMap<&str, TermId> = m
+    let term_ids: HashMap<&str, (TermId, f64)> = m
         .keywords
         .iter()
         .filter(|k| k.matched)
-        .map(|k| (k.term.as_str(), k.id))
+        .map(|k| (k.term.as_str(), (k.id, selection_weight(ev, k))))
         .collect();
 
     let mut candidates: Vec<Candidate> = m
@@ -134,7 +156,7 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
             terms: b
                 .terms
                 .iter()
-                .filter_map(|(t, c)| term_ids.get(t.as_str()).map(|&id| (id, *c)))
+                .filter_map(|(t, c)| term_ids.get(t.as_str()).map(|&(id, w)| (id, c * w)))
                 .collect(),
         })
         .collect();
@@ -156,9 +178,14 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
         taken: HashSet::new(),
         per_project: HashMap::new(),
         shown: HashMap::new(),
+        term_sets: term_sets(ev),
+        context: context_bullets(profile, &bullets, &project_index),
+        bullets: &bullets,
     };
     state.coverage_pass(&candidates);
-    state.relevance_pass(&candidates);
+    if m.fit >= LOW_FIT {
+        state.relevance_pass(&candidates);
+    }
     state.fill(profile, &bullets, &project_index);
 
     let chosen = state.chosen;
@@ -206,6 +233,97 @@ pub fn unshown(ev: &Evidence, m: &Match, t: &Tailored) -> Vec<String> {
         .collect()
 }
 
+/// What a matched posting term counts towards choosing bullets: its full
+/// contribution where the posting asks for it; little when only the
+/// boilerplate names it ([`BOILERPLATE_WEIGHT`]) or when it is a domain
+/// named only in a blurb ([`BLURB_DOMAIN_WEIGHT`]).
+fn selection_weight(ev: &Evidence, k: &crate::score::Keyword) -> f64 {
+    use crate::posting::SectionKind;
+    let category = &*ev.lexicon.term(k.id).category;
+    match k.section {
+        SectionKind::Boilerplate => BOILERPLATE_WEIGHT,
+        SectionKind::Other if matches!(category, "domain" | "business") => BLURB_DOMAIN_WEIGHT,
+        _ => 1.0,
+    }
+}
+
+/// Per profile bullet, its terms but domain ones (every bullet of a
+/// project shares those), for near-duplicates by shared terms.
+fn term_sets(ev: &Evidence) -> Vec<HashSet<TermId>> {
+    ev.bullets
+        .iter()
+        .map(|b| {
+            b.terms
+                .iter()
+                .copied()
+                .filter(|&t| !matches!(&*ev.lexicon.term(t).category, "domain" | "business"))
+                .collect()
+        })
+        .collect()
+}
+
+fn jaccard<T: Eq + std::hash::Hash>(a: &HashSet<T>, b: &HashSet<T>) -> f64 {
+    let inter = a.intersection(b).count();
+    let union = a.len() + b.len() - inter;
+    if union == 0 {
+        0.0
+    } else {
+        inter as f64 / union as f64
+    }
+}
+
+/// Words that open a bullet describing the project rather than one piece
+/// of work in it.
+const CONTEXT_OPENINGS: [&str; 6] = [
+    "worked on ",
+    "working on ",
+    "joined ",
+    "part of ",
+    "member of ",
+    "contributed to ",
+];
+
+/// Per project (by index), its context bullet (an index into `bullets`),
+/// if it has one. The rule: a project's first bullet is its context bullet
+/// when it describes the project: it opens with "Worked on", "Joined",
+/// "Part of", … ([`CONTEXT_OPENINGS`]) or says much the same as the
+/// project's summary (word overlap of at least half).
+fn context_bullets(
+    profile: &Profile,
+    bullets: &[(Option<&Project>, &Bullet)],
+    project_index: &HashMap<&str, usize>,
+) -> HashMap<usize, usize> {
+    let words = |s: &str| -> HashSet<String> {
+        norm(s)
+            .split(' ')
+            .filter(|w| w.len() > 2)
+            .map(str::to_owned)
+            .collect()
+    };
+    let mut out = HashMap::new();
+    for (p, project) in profile.projects.iter().enumerate() {
+        let Some(first) = project.bullets.first() else {
+            continue;
+        };
+        let text = first.text.trim_start().to_lowercase();
+        let opens = CONTEXT_OPENINGS.iter().any(|o| text.starts_with(o));
+        let like_summary = project
+            .summary
+            .as_deref()
+            .is_some_and(|s| jaccard(&words(s), &words(&first.text)) >= 0.5);
+        if !(opens || like_summary) {
+            continue;
+        }
+        let index = bullets.iter().position(|(q, b)| {
+            b.id == first.id && q.and_then(|q| project_index.get(q.id.as_str())).copied() == Some(p)
+        });
+        if let Some(i) = index {
+            out.insert(p, i);
+        }
+    }
+    out
+}
+
 /// The greedy passes' running state.
 struct State<'a> {
     budget: &'a Budget,
@@ -217,6 +335,11 @@ struct State<'a> {
     per_project: HashMap<usize, usize>,
     /// How many chosen bullets show each term.
     shown: HashMap<TermId, u32>,
+    /// Per profile bullet, its terms for near-duplicates ([`term_sets`]).
+    term_sets: Vec<HashSet<TermId>>,
+    /// Per project, its context bullet ([`context_bullets`]).
+    context: HashMap<usize, usize>,
+    bullets: &'a [(Option<&'a Project>, &'a Bullet)],
 }
 
 impl State<'_> {
@@ -243,9 +366,52 @@ impl State<'_> {
             .near_duplicates(index)
             .iter()
             .any(|t| self.taken.contains(t))
+            && !self.taken.iter().any(|&t| self.same_terms(index, t))
     }
 
+    /// Whether two bullets say the same by their terms ([`SAME_TERMS`]).
+    fn same_terms(&self, a: usize, b: usize) -> bool {
+        let (Some(ta), Some(tb)) = (self.term_sets.get(a), self.term_sets.get(b)) else {
+            return false;
+        };
+        if ta.len() < 2 || tb.len() < 2 {
+            return false;
+        }
+        let terms = jaccard(ta, tb);
+        let words = jaccard(&self.ev.bullets[a].words, &self.ev.bullets[b].words);
+        SAME_TERMS.iter().any(|&(t, w)| terms >= t && words >= w)
+    }
+
+    /// Takes a bullet; the first taken from a project with a context bullet
+    /// takes that bullet first, room allowing, so a shown project opens
+    /// with what it was, and `--pages` (which drops in reverse) drops it
+    /// last.
     fn take(&mut self, c: &Candidate, reason: &'static str) {
+        if let Some(p) = c.project {
+            if let Some(&ctx) = self.context.get(&p) {
+                let room = !self.full()
+                    && self.chosen.len() + 1 < self.budget.max_bullets
+                    && self.budget.max_bullets_per_project >= 2;
+                if ctx != c.index
+                    && !self.per_project.contains_key(&p)
+                    && room
+                    && self.admissible(ctx, Some(p))
+                {
+                    let context = Candidate {
+                        index: ctx,
+                        bullet: self.bullets[ctx].1,
+                        project: Some(p),
+                        score: 0.0,
+                        terms: Vec::new(),
+                    };
+                    self.take_one(&context, "context");
+                }
+            }
+        }
+        self.take_one(c, reason);
+    }
+
+    fn take_one(&mut self, c: &Candidate, reason: &'static str) {
         let mut new_terms = Vec::new();
         for (t, _) in &c.terms {
             let n = self.shown.entry(*t).or_insert(0);
@@ -432,7 +598,18 @@ pub fn assemble(
         .flat_map(|(_, b)| mentions(&ev.lexicon, &b.text))
         .map(|x| x.term)
         .collect();
-    let skill_groups = skills(profile, ev, m, &in_text, budget.max_skills);
+    // How many chosen bullets evidence each term: the résumé's own core.
+    let mut in_chosen: HashMap<TermId, usize> = HashMap::new();
+    for b in ev
+        .bullets
+        .iter()
+        .filter(|b| rank.contains_key(b.id.as_str()))
+    {
+        for t in &b.terms {
+            *in_chosen.entry(*t).or_insert(0) += 1;
+        }
+    }
+    let skill_groups = skills(profile, ev, m, &in_text, &in_chosen, budget.max_skills);
     Tailored {
         person: profile.person.clone(),
         summary: choose_summary(profile, ev, m, budget, &by_bullets)
@@ -645,8 +822,9 @@ struct SkillEntry<'a> {
 ///
 /// 1. Keywords that are terms the posting asks for and the profile
 ///    evidences, most important first, up to `max`.
-/// 2. Then the profile's core skills (the most bullets evidence them; then
-///    the level of their area, then profile order), at most
+/// 2. Then the profile's core skills: those the most chosen bullets
+///    evidence (the résumé's own core), then the most bullets of the whole
+///    profile, then by the level of their area and profile order; at most
 ///    [`MAX_CORE_SKILLS`] and never past `max`. A posting that matches
 ///    little gets a short list, never one padded to a fixed count.
 ///
@@ -663,6 +841,7 @@ fn skills(
     ev: &Evidence,
     m: &Match,
     in_bullets: &HashSet<TermId>,
+    in_chosen: &HashMap<TermId, usize>,
     max: usize,
 ) -> Vec<SkillGroup> {
     let rank: HashMap<TermId, usize> = m
@@ -745,9 +924,11 @@ fn skills(
         )
     });
     matched.truncate(max);
+    let chosen = |e: &SkillEntry| e.term.and_then(|t| in_chosen.get(&t)).copied().unwrap_or(0);
     core.sort_by(|a, b| {
-        b.evidence
-            .cmp(&a.evidence)
+        chosen(b)
+            .cmp(&chosen(a))
+            .then(b.evidence.cmp(&a.evidence))
             .then(b.level.total_cmp(&a.level))
             .then(a.order.cmp(&b.order))
     });
@@ -1033,6 +1214,126 @@ projects:
         for k in ["Redis", "Kafka", "DNS", "React", "Jest"] {
             assert!(!skills.iter().any(|x| x == k), "{k} in {skills:?}");
         }
+    }
+
+    const WORK: &str = r#"
+person:
+  name: Test Person
+skills:
+  - name: Cloud
+    level: expert
+    keywords: [Kubernetes, AWS Lambda, Python]
+projects:
+  - id: old
+    name: Old
+    start: 2015
+    end: 2016
+    bullets:
+      - id: old-trials
+        text: Led the data team of a clinical trials platform for healthcare partners.
+        tags: [Clinical trials, Healthcare, Pharmaceutical industry]
+  - id: pay
+    name: Payments
+    summary: A payments platform for small shops.
+    start: 2020
+    end: present
+    bullets:
+      - id: pay-context
+        text: Worked on a payments platform for small shops across Europe.
+      - id: pay-k8s
+        text: Ran Kubernetes clusters for the payment services.
+        tags: [Kubernetes]
+      - id: pay-bridge
+        text: Leveraged AWS EventBridge and to trigger Lambdas for near processing of IMS updates.
+        tags: [EventBridge, AWS Lambda, AWS]
+      - id: pay-streams
+        text: Leveraged DynamoDB streams and Lambda triggers for near real-time processing of IMS updates.
+        tags: [DynamoDB Streams, AWS Lambda, DynamoDB, AWS]
+      - id: pay-python
+        text: Wrote Python services for refunds.
+        tags: [Python]
+"#;
+
+    fn run_work(posting_text: &str, budget: &Budget) -> (Selection, Match) {
+        let p = load::parse(WORK, "work.yaml").expect("valid test profile");
+        let ev = Evidence::new(&p, Lexicon::builtin(), score::profile_now(&p));
+        let posting = posting::analyse(posting_text, "test").expect("posting");
+        let m = score::score(&ev, &posting);
+        (select(&p, &ev, &m, budget), m)
+    }
+
+    const WORK_POSTING: &str = "# Platform Engineer\n\n## Requirements\n\n\
+        - Kubernetes\n- AWS Lambda\n- Python\n\n\
+        ## About us\n\nWe are a healthcare company running clinical trials for the \
+        pharmaceutical industry.\n";
+
+    /// Issue 10: the context bullet ("Worked on a multi-tenant … platform")
+    /// came last and was the first `--pages` dropped.
+    #[test]
+    fn a_projects_context_bullet_comes_first_and_is_dropped_last() {
+        let (s, _) = run_work(WORK_POSTING, &Budget::default());
+        let pay = s
+            .tailored
+            .experience
+            .iter()
+            .find(|p| p.id == "pay")
+            .expect("pay shown");
+        assert_eq!(pay.bullets[0].id, "pay-context", "{:?}", pay.bullets);
+        let order: Vec<&str> = s.chosen.iter().map(|c| c.id.as_str()).collect();
+        let ctx = order.iter().position(|&i| i == "pay-context").unwrap();
+        let others = order.iter().filter(|i| i.starts_with("pay-")).count();
+        assert!(others > 1);
+        assert!(
+            order[..ctx].iter().all(|i| !i.starts_with("pay-")),
+            "the context bullet is chosen before the project's others: {order:?}"
+        );
+        assert_eq!(s.chosen[ctx].reason, "context");
+    }
+
+    /// Issue 10: "Leveraged AWS EventBridge and to trigger Lambdas…" beside
+    /// "Leveraged DynamoDB streams and Lambda triggers…".
+    #[test]
+    fn bullets_that_share_their_terms_are_near_duplicates() {
+        let (s, _) = run_work(WORK_POSTING, &Budget::default());
+        let ids: Vec<&str> = s.chosen.iter().map(|c| c.id.as_str()).collect();
+        assert!(
+            !(ids.contains(&"pay-bridge") && ids.contains(&"pay-streams")),
+            "{ids:?}"
+        );
+        assert!(ids.contains(&"pay-bridge") || ids.contains(&"pay-streams"));
+    }
+
+    /// Issue 10: a domain named once in the company blurb outweighed the
+    /// posting's requirements.
+    #[test]
+    fn terms_from_the_company_blurb_weigh_little() {
+        let (s, m) = run_work(WORK_POSTING, &Budget::default());
+        assert!(m
+            .keywords
+            .iter()
+            .any(|k| k.term == "Clinical trials" && k.matched));
+        let ids: Vec<&str> = s.chosen.iter().map(|c| c.id.as_str()).collect();
+        let trials = ids.iter().position(|&i| i == "old-trials");
+        for must in ["pay-k8s", "pay-python"] {
+            let at = ids.iter().position(|&i| i == must).expect(must);
+            assert!(trials.is_none_or(|t| t > at), "{ids:?}");
+        }
+    }
+
+    #[test]
+    fn a_low_fit_takes_one_bullet_per_term_then_recent_work() {
+        let (s, m) = run_work(
+            "# Nurse\n\n## Requirements\n\n- EHR\n- ACLs\n- Triage\n- Python\n",
+            &Budget::default(),
+        );
+        assert!(m.fit < LOW_FIT, "fit {}", m.fit);
+        let reasons: Vec<&str> = s.chosen.iter().map(|c| c.reason).collect();
+        assert_eq!(
+            reasons.iter().filter(|r| **r == "coverage").count(),
+            1,
+            "{reasons:?}"
+        );
+        assert!(!reasons.contains(&"relevance"), "{reasons:?}");
     }
 
     #[test]

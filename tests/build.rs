@@ -583,3 +583,27 @@ fn build_warns_of_placeholders_and_of_a_low_fit() {
     let err = String::from_utf8(done.stderr).unwrap();
     assert!(!err.contains("warning"), "{err}");
 }
+
+/// Issue 10: the pharmacovigilance project's context bullet ("Worked on a
+/// multi-tenant pharmacovigilance SaaS platform…") came last and was the
+/// first `--pages` dropped, leaving the project without an introduction.
+#[test]
+fn a_shown_project_opens_with_its_context_bullet_with_or_without_pages() {
+    let p = profile();
+    let mut seen = 0;
+    for posting in samples() {
+        for pages in [None, Some(1)] {
+            let built = build(&p, &posting, &[Format::Markdown], pages);
+            for project in &built.selection.tailored.experience {
+                if project.id == "pv-saas" {
+                    seen += 1;
+                    assert_eq!(
+                        project.bullets[0].id, "pv-saas-worked-multi-tenant",
+                        "{posting:?} pages {pages:?}"
+                    );
+                }
+            }
+        }
+    }
+    assert!(seen > 0, "no sample shows the pv-saas project");
+}
