@@ -12,7 +12,9 @@ use crate::build::tailor;
 use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ImportArgs, MatchArgs};
 use crate::config::{BuildConfig, Input, Output};
 use crate::exit::Exit;
-use crate::files::{create_parent, file_stem, occupied, read_posting, slug, write_atomic, Inputs};
+use crate::files::{
+    create_parent, file_stem, occupied, read_posting, slug, to_stdout, write_atomic, Inputs,
+};
 use crate::keywords::Lexicon;
 use crate::profile::schema::Profile;
 use crate::profile::{self, diagnostic, import as matrix, load};
@@ -40,9 +42,7 @@ fn run_match(args: &MatchArgs) -> Result<Exit> {
     } else {
         crate::report::human(&m, &ev, args.explain)
     };
-    let mut stdout = std::io::stdout().lock();
-    stdout.write_all(out.as_bytes())?;
-    stdout.flush()?;
+    to_stdout(out.as_bytes())?;
     exit_without_freeing(ev);
     Ok(Exit::Ok)
 }
@@ -180,15 +180,13 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, inputs: &Input
     match &cfg.output {
         Output::Stdout => {
             let (format, bytes) = &built.files[0];
-            let mut stdout = std::io::stdout().lock();
-            if *format == Format::Pdf && stdout.is_terminal() {
+            if *format == Format::Pdf && std::io::stdout().is_terminal() {
                 bail!(
                     "not writing a PDF to the terminal\n\
                      hint: redirect it (> cv.pdf) or pass -o cv.pdf"
                 );
             }
-            stdout.write_all(bytes)?;
-            stdout.flush()?;
+            to_stdout(bytes)?;
         }
         Output::File(out) => {
             create_parent(out)?;
@@ -298,7 +296,7 @@ fn import(args: &ImportArgs) -> Result<Exit> {
             write_atomic(out, yaml.as_bytes())?;
             writeln!(err, "import: wrote {}", out.display())?;
         }
-        None => std::io::stdout().lock().write_all(yaml.as_bytes())?,
+        None => to_stdout(yaml.as_bytes())?,
     }
     Ok(Exit::Ok)
 }
@@ -309,11 +307,16 @@ fn check(args: &CheckArgs) -> Result<Exit> {
     let bytes = load::read(path)?;
     let mut diags = crate::profile::validate::check_bytes(&bytes, &path.display().to_string());
     diagnostic::sort(&mut diags);
-    let mut out = std::io::stdout().lock();
+    let mut out = String::new();
     for d in &diags {
-        writeln!(out, "{d}")?;
+        out.push_str(&format!("{d}\n"));
     }
-    writeln!(out, "{}: {}", path.display(), diagnostic::summary(&diags))?;
+    out.push_str(&format!(
+        "{}: {}\n",
+        path.display(),
+        diagnostic::summary(&diags)
+    ));
+    to_stdout(out.as_bytes())?;
     let failed = diags
         .iter()
         .any(|d| d.severity == diagnostic::Severity::Error);

@@ -119,7 +119,7 @@ pub fn run(
     // No silent skips: a PDF or a Word file in the folder is named, with
     // how to get its text, before any work.
     if !skipped.is_empty() && !cfg.quiet {
-        eprint!("{}", skipped_note(&skipped));
+        let _ = write!(std::io::stderr(), "{}", skipped_note(&skipped));
     }
     if files.is_empty() {
         anyhow::bail!(

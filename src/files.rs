@@ -22,7 +22,10 @@ pub fn read_posting(path: &Path) -> Result<Posting> {
     let (bytes, name) = if path.as_os_str() == "-" {
         let stdin = std::io::stdin();
         if stdin.is_terminal() {
-            eprintln!("reading the posting from standard input (end with Ctrl-D)…");
+            let _ = writeln!(
+                std::io::stderr(),
+                "reading the posting from standard input (end with Ctrl-D)…"
+            );
         }
         let name = "<stdin>";
         let bytes = read_limited(stdin.lock(), name)
@@ -112,6 +115,15 @@ pub fn posting_from_bytes(bytes: &[u8], name: &str) -> Result<Posting> {
     posting::analyse(&text, name).map_err(|e| anyhow::anyhow!("{name}: {e}"))
 }
 
+/// Writes `bytes` to standard output and flushes it; an error names it
+/// ("failed to write to standard output: No space left on device").
+pub fn to_stdout(bytes: &[u8]) -> Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(bytes)
+        .and_then(|()| out.flush())
+        .context("failed to write to standard output")
+}
+
 /// A file name for a posting's résumé: company and title when the posting
 /// states them, else `fallback` (the posting's file stem); lowercase ASCII
 /// letters, digits and hyphens, never empty, never a path.
@@ -166,19 +178,49 @@ pub(crate) fn create_parent(path: &Path) -> Result<()> {
 /// interrupted run leaves nothing half-written behind.
 static IN_FLIGHT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::new());
 
-/// On Ctrl-C (or SIGTERM): remove the temporary files being written, then
-/// exit 130 as shells expect. Finished files stay; unfinished ones never
-/// appear under their real names.
+/// On Ctrl-C, SIGTERM or SIGHUP: remove the temporary files being written,
+/// then exit as shells expect (130, 143, 129: 128 and the signal's
+/// number). Finished files stay; unfinished ones never appear under their
+/// real names. Call it first thing, before any thread starts.
 pub fn clean_up_on_interrupt() {
+    #[cfg(unix)]
+    exit_on_termination();
     // Failing to install the handler only loses the clean-up.
-    let _ = ctrlc::set_handler(|| {
-        let files = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
-        for f in files.iter() {
-            let _ = std::fs::remove_file(f);
+    let _ = ctrlc::set_handler(|| stop("interrupted", 130));
+}
+
+/// SIGTERM and SIGHUP, which ctrlc cannot tell from Ctrl-C, are blocked in
+/// this thread, so in every thread started after it, and a thread of their
+/// own waits for them.
+#[cfg(unix)]
+fn exit_on_termination() {
+    use nix::sys::signal::{SigSet, Signal};
+    let mut set = SigSet::empty();
+    set.add(Signal::SIGTERM);
+    set.add(Signal::SIGHUP);
+    if set.thread_block().is_err() {
+        return;
+    }
+    std::thread::spawn(move || {
+        if let Ok(signal) = set.wait() {
+            let what = match signal {
+                Signal::SIGHUP => "hung up",
+                _ => "terminated",
+            };
+            stop(what, 128 + signal as i32);
         }
-        eprintln!("interrupted");
-        std::process::exit(130);
     });
+}
+
+/// Removes the temporary files being written and exits with `code`.
+fn stop(what: &str, code: i32) -> ! {
+    let files = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+    for f in files.iter() {
+        let _ = std::fs::remove_file(f);
+    }
+    // Standard error may be closed or full: the exit code still says it.
+    let _ = writeln!(std::io::stderr(), "{what}");
+    std::process::exit(code);
 }
 
 /// Writes a file whole or not at all: a temporary file beside it, renamed

@@ -1,5 +1,6 @@
 //! The `tailor` binary: parse arguments, run, print errors, map exit codes.
 
+use std::io::Write;
 use std::process::ExitCode;
 
 use clap::Parser;
@@ -13,8 +14,10 @@ fn main() -> ExitCode {
             if tailor::exit::is_broken_pipe(&err) {
                 return ExitCode::SUCCESS;
             }
-            // Errors quote file names and posting text: printed inert.
-            eprintln!("error: {}", tailor::report::printable(&format!("{err:#}")));
+            // Errors quote file names and posting text: printed inert. An
+            // unwritable standard error loses the message, not the code.
+            let message = tailor::report::printable(&format!("{err:#}")).into_owned();
+            let _ = writeln!(std::io::stderr(), "error: {message}");
             ExitCode::from(2)
         }
     }
