@@ -437,6 +437,42 @@ mod tests {
     }
 
     #[test]
+    fn write_atomic_all_writes_every_file_or_none() {
+        // Issue 13, 12: index.md was written and index.json was not.
+        let dir = tempfile::tempdir().unwrap();
+        let a = dir.path().join("index.md");
+        let names = || -> Vec<String> {
+            let mut v: Vec<String> = std::fs::read_dir(dir.path())
+                .unwrap()
+                .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect();
+            v.sort();
+            v
+        };
+        // The second cannot be staged (no such folder): neither appears.
+        let missing = dir.path().join("gone/index.json");
+        let err = write_atomic_all(&[(a.clone(), b"a"), (missing, b"b")]).unwrap_err();
+        assert!(format!("{err:#}").contains("gone/index.json"), "{err:#}");
+        assert!(names().is_empty(), "{:?}", names());
+        // A folder in the second's place: refused before the first's rename.
+        std::fs::create_dir(dir.path().join("index.json")).unwrap();
+        let b = dir.path().join("index.json");
+        let err = write_atomic_all(&[(a.clone(), b"a"), (b.clone(), b"b")]).unwrap_err();
+        assert!(
+            format!("{err:#}").contains("a folder is in its place"),
+            "{err:#}"
+        );
+        assert_eq!(names(), ["index.json"]);
+        std::fs::remove_dir(&b).unwrap();
+        write_atomic_all(&[(a.clone(), b"a"), (b.clone(), b"b")]).unwrap();
+        assert_eq!(names(), ["index.json", "index.md"]);
+        // Nothing of ours left for the Ctrl-C handler (other tests may be
+        // writing elsewhere meanwhile).
+        let in_flight = IN_FLIGHT.lock().unwrap();
+        assert!(in_flight.iter().all(|f| !f.starts_with(dir.path())));
+    }
+
+    #[test]
     fn an_input_is_refused_by_any_name_and_other_files_pass() {
         let dir = tempfile::tempdir().unwrap();
         let posting = dir.path().join("p.txt");
