@@ -100,7 +100,9 @@ fn profile_strings(p: &Profile) -> Vec<String> {
     // A bullet's tag may reach the skills line when the posting asks for it.
     v.extend(p.bullets().flat_map(|(_, b)| b.tags.iter().cloned()));
     // Skills-line group headings are tailor's, like section headings.
+    // (JSON Resume has them as a skill's `name`, without the colon.)
     v.extend(SKILL_GROUPS.iter().map(|g| format!("{g}:")));
+    v.extend(SKILL_GROUPS.iter().map(|g| (*g).to_owned()));
     for c in &p.certifications {
         v.push(c.name.clone());
         v.extend(c.issuer.clone());

@@ -89,6 +89,10 @@ struct Project {
 #[derive(Serialize)]
 struct Skill {
     name: String,
+    /// A group's skills (JSON Resume's `keywords`); absent for an
+    /// ungrouped skill, which is its own `name`.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    keywords: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -119,6 +123,31 @@ fn text(s: &str) -> Option<String> {
 
 fn texts<'a>(items: impl Iterator<Item = &'a str>) -> Vec<String> {
     items.filter_map(text).collect()
+}
+
+/// Skills as JSON Resume holds them: one entry per group (its heading as
+/// `name`, its skills as `keywords`), or one entry per skill when the
+/// résumé's skills are not grouped.
+fn skills(t: &Tailored) -> Vec<Skill> {
+    if t.skill_groups.is_empty() {
+        return texts(t.skills.iter().map(String::as_str))
+            .into_iter()
+            .map(|name| Skill {
+                name,
+                keywords: Vec::new(),
+            })
+            .collect();
+    }
+    t.skill_groups
+        .iter()
+        .filter_map(|g| {
+            let keywords = texts(g.skills.iter().map(String::as_str));
+            (!keywords.is_empty()).then(|| Skill {
+                name: g.name.clone(),
+                keywords,
+            })
+        })
+        .collect()
 }
 
 /// `End::Present` has no end date in JSON Resume: the field is left out.
@@ -185,10 +214,7 @@ pub fn render(t: &Tailored) -> Result<Vec<u8>> {
         basics,
         work,
         projects,
-        skills: texts(t.skills.iter().map(String::as_str))
-            .into_iter()
-            .map(|name| Skill { name })
-            .collect(),
+        skills: skills(t),
         certificates: t
             .certifications
             .iter()
@@ -282,6 +308,11 @@ mod tests {
         for s in v["skills"].as_array().unwrap() {
             assert!(s["name"].is_string());
         }
+        assert_eq!(v["skills"][0]["name"], "Languages");
+        assert_eq!(
+            v["skills"][0]["keywords"],
+            serde_json::json!(["Rust", "C#"])
+        );
         for c in v["certificates"].as_array().unwrap() {
             assert!(c["name"].is_string());
             assert!(c["date"].is_null() || is_date(&c["date"]));
