@@ -95,8 +95,8 @@ fn main() {
                 continue;
             }
             let key = intern(&mut text, &mut seen, form);
-            // extra: bit 0 cased; bits 1.. the context's interned offset+1
-            // (0: none); its length is found again from the context row.
+            // extra: bit 0 cased; bits 1..9 the context's length, bits 9..
+            // its interned offset + 1 (all 0: no context).
             let ctx = if context.is_empty() {
                 0
             } else {

@@ -272,6 +272,18 @@ fn line_kind(section: SectionKind, line: &str) -> SectionKind {
     section
 }
 
+/// Abbreviations whose full stop ends no sentence.
+const ABBREVIATIONS: [&str; 6] = ["e.g", "i.e", "etc", "vs", "inc", "approx"];
+
+/// Whether `cue` stands in `l` as whole words ("a plus", not "data plus").
+fn has_cue(l: &str, cue: &str) -> bool {
+    l.match_indices(cue).any(|(at, _)| {
+        let before = l[..at].chars().next_back();
+        let after = l[at + cue.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    })
+}
+
 /// Words that make what they qualify a nice-to-have.
 const PREFERRED_CUES: [&str; 11] = [
     "nice to have",
@@ -295,7 +307,15 @@ pub fn clauses(section: SectionKind, line: &str) -> Vec<(SectionKind, &str)> {
     let mut start = 0;
     let b = line.as_bytes();
     for (i, &c) in b.iter().enumerate() {
-        let end = c == b';' || (c == b'.' && b.get(i + 1) == Some(&b' '));
+        // A sentence ends at ". " before a capital, not after "e.g." or
+        // "etc." inside one.
+        let end = c == b';'
+            || (c == b'.'
+                && b.get(i + 1) == Some(&b' ')
+                && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
+                && !ABBREVIATIONS
+                    .iter()
+                    .any(|a| line[..i].to_ascii_lowercase().ends_with(a)));
         if end {
             out.push(&line[start..=i]);
             start = i + 1;
@@ -307,8 +327,8 @@ pub fn clauses(section: SectionKind, line: &str) -> Vec<(SectionKind, &str)> {
     out.into_iter()
         .map(|c| {
             let l = c.to_ascii_lowercase();
-            let preferred =
-                section != SectionKind::Boilerplate && PREFERRED_CUES.iter().any(|p| l.contains(p));
+            let preferred = section != SectionKind::Boilerplate
+                && PREFERRED_CUES.iter().any(|p| has_cue(&l, p));
             (
                 if preferred {
                     SectionKind::Preferred
@@ -356,14 +376,21 @@ fn heading(line: &str) -> Option<String> {
 /// The section a heading starts, if it names a known one.
 pub fn classify_heading(h: &str) -> Option<SectionKind> {
     let h = h.to_lowercase();
+    // "About X" the data does not know: the employer's blurb only when X
+    // is plainly the employer; else the posting's own content.
     if let Some(x) = h.strip_prefix("about ") {
-        if !about_the_employer(&h) {
-            return Some(if x.starts_with("you") {
-                SectionKind::Required
-            } else {
-                SectionKind::Responsibilities
-            });
-        }
+        return Some(if about_the_employer(&h) {
+            SectionKind::Boilerplate
+        } else if x.starts_with("you") {
+            SectionKind::Required
+        } else if CONTENT_ABOUT
+            .iter()
+            .any(|c| x.trim_start_matches("the ").starts_with(c))
+        {
+            SectionKind::Responsibilities
+        } else {
+            SectionKind::Other
+        });
     }
     let has = |words: &[&str]| words.iter().any(|w| h.contains(w));
     if has(&[
@@ -478,27 +505,25 @@ fn about_the_employer(h: &str) -> bool {
     let Some(x) = h.strip_prefix("about ") else {
         return false;
     };
-    let x = x
-        .trim_start_matches("the ")
-        .trim_end_matches([':', '.', '!']);
-    const CONTENT: [&str; 12] = [
-        "role",
-        "you",
-        "job",
-        "position",
-        "opportunity",
-        "work",
-        "team you'll join",
-        "this role",
-        "this position",
-        "this job",
-        "the role",
-        "your role",
+    let x = x.trim_end_matches([':', '.', '!', '?']);
+    const EMPLOYER: [&str; 9] = [
+        "us",
+        "our ",
+        "we",
+        "the company",
+        "the team",
+        "our team",
+        "benefits",
+        "the benefits",
+        "{company}",
     ];
-    !CONTENT
+    EMPLOYER
         .iter()
-        .any(|c| x == *c || x.starts_with(&format!("{c} ")))
+        .any(|e| x == e.trim_end() || (e.ends_with(' ') && x.starts_with(e)))
 }
+
+/// What "About the X" names when it heads the posting's own content.
+const CONTENT_ABOUT: [&str; 6] = ["role", "job", "position", "opportunity", "work", "this "];
 
 /// Lines of web-page chrome: short cookie banners, share buttons, apply
 /// links. A long line that merely contains such a phrase is content.
@@ -798,6 +823,21 @@ mod tests {
     }
 
     #[test]
+    fn abbreviations_end_no_clause_and_plus_is_a_whole_word() {
+        // Review: "e.g. Lambda" split the sentence, so AWS stayed required.
+        let kinds: Vec<_> = clauses(SectionKind::Required, "AWS (e.g. Lambda) is a plus")
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(kinds, [SectionKind::Preferred]);
+        let kinds: Vec<_> = clauses(SectionKind::Required, "Java plus Spring")
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(kinds, [SectionKind::Required]);
+    }
+
+    #[test]
     fn a_plus_inside_requirements_is_preferred_for_its_own_clause() {
         let s = sections("Requirements:\n- Python\n- Kafka experience is a plus\n");
         assert_eq!(s[0].0, SectionKind::Required);
@@ -824,9 +864,14 @@ mod tests {
             classify_heading("About This Role"),
             Some(SectionKind::Responsibilities)
         );
+        assert_eq!(classify_heading("About Acme"), Some(SectionKind::Other));
         assert_eq!(
-            classify_heading("About Acme"),
-            Some(SectionKind::Boilerplate)
+            classify_heading("About the candidate"),
+            Some(SectionKind::Other)
+        );
+        assert_eq!(
+            crate::sections::classify("About Acme", Some("Acme")),
+            Some(crate::sections::Cue::Starts(SectionKind::Boilerplate))
         );
         assert_eq!(classify_heading("About us"), Some(SectionKind::Boilerplate));
         assert_eq!(

@@ -256,7 +256,7 @@ impl Evidence {
         }
         // What the rest of the profile (skills lists, certificates,
         // summaries) evidences implies its broader terms too.
-        let claimed: Vec<(TermId, String)> = ev
+        let mut claimed: Vec<(TermId, String)> = ev
             .by_term
             .iter()
             .flat_map(|(&t, srcs)| {
@@ -265,6 +265,9 @@ impl Evidence {
                     .map(move |s| (t, s.label.clone()))
             })
             .collect();
+        // In a fixed order, so which term an implied one is reported via
+        // never depends on a hash map's order.
+        claimed.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
         for (t, label) in claimed {
             for (up, from) in graph.implied(t) {
                 ev.add_implied(up, &label, from);
@@ -599,7 +602,16 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
     projects.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.id.cmp(&b.id)));
 
     let fit = fit(&keywords);
-    let mut missing: Vec<&Keyword> = keywords.iter().filter(|k| !k.matched).collect();
+    // A one-of group met by one member asks for no more.
+    let met: HashSet<u32> = keywords
+        .iter()
+        .filter(|k| k.matched)
+        .filter_map(|k| k.group)
+        .collect();
+    let mut missing: Vec<&Keyword> = keywords
+        .iter()
+        .filter(|k| !k.matched && !k.group.is_some_and(|g| met.contains(&g)))
+        .collect();
     missing.sort_by_key(|k| !k.required);
     Match {
         posting: PostingInfo {
@@ -672,6 +684,9 @@ fn fit(keywords: &[Keyword]) -> f64 {
 /// How much a match counts towards the fit: work a bullet describes is
 /// worth more than a name on a certificate, a skills list or a summary.
 fn credit(k: &Keyword) -> f64 {
+    if k.how == Some(How::Implied) {
+        return w::IMPLIED_CREDIT;
+    }
     const CLAIMS: [&str; 4] = ["skills:", "cert:", "summary:", "project:"];
     if k.evidence
         .iter()

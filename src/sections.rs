@@ -77,14 +77,20 @@ pub fn classify(heading: &str, company: Option<&str>) -> Option<Cue> {
     // content costs more than keeping some noise, and a stem that names
     // hiring processes ("proces") also heads a bulletin's skills ("Process
     // notes"). Only a reviewed heading drops its section.
+    // A boilerplate rule only says a new section starts: it is then Other
+    // unless a later rule knows better.
     let keys = keywords(&h);
-    d.rules
-        .iter()
-        .find(|(k, _)| keys.iter().any(|x| x == k))
-        .map(|&(_, c)| match c {
-            Cue::Starts(SectionKind::Boilerplate) => Cue::Starts(SectionKind::Other),
-            c => c,
-        })
+    let mut fired = d.rules.iter().filter(|(k, _)| keys.iter().any(|x| x == k));
+    let first = fired.next().map(|&(_, c)| c)?;
+    if first != Cue::Starts(SectionKind::Boilerplate) {
+        return Some(first);
+    }
+    Some(
+        fired
+            .map(|&(_, c)| c)
+            .find(|c| *c != Cue::Starts(SectionKind::Boilerplate))
+            .unwrap_or(Cue::Starts(SectionKind::Other)),
+    )
 }
 
 /// A heading of more words is a sentence (the generator's `{sentence}`).
@@ -298,7 +304,8 @@ mod tests {
             classify("What we need from you", None),
             Some(Cue::Starts(SectionKind::Required))
         );
-        // Only a reviewed heading makes a section boilerplate.
+        // Only a reviewed heading makes a section boilerplate: after a
+        // boilerplate rule the next rule decides, else the section is Other.
         assert_eq!(
             classify("Process notes", None),
             Some(Cue::Starts(SectionKind::Other))

@@ -283,11 +283,11 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
     let mut next_group = 0;
     let mut index: HashMap<TermId, usize> = HashMap::new();
     // Terms asked for on their own somewhere: never part of a group.
-    let mut alone: Vec<TermId> = Vec::new();
+    let mut alone: std::collections::HashSet<TermId> = std::collections::HashSet::new();
     let mut note =
         |m: Mention, kind: SectionKind, line: usize, in_title: bool, group: Option<u32>| {
             if group.is_none() && kind != SectionKind::Boilerplate {
-                alone.push(m.term);
+                alone.insert(m.term);
             }
             let i = *index.entry(m.term).or_insert_with(|| {
                 found.push(Found {
@@ -400,7 +400,15 @@ fn one_of(text: &str, ms: &[Mention], next: &mut u32) -> Vec<Option<u32>> {
             let after = words(window_after(text, ms[j].end));
             let led = ["such as", "e.g.", "e.g", "eg", "like", "for example"]
                 .iter()
-                .any(|c| before.ends_with(c));
+                .any(|c| {
+                    before.ends_with(c)
+                        && !before[..before.len() - c.len()]
+                            .chars()
+                            .next_back()
+                            .is_some_and(char::is_alphanumeric)
+                })
+                // "we would like", "we'd like": a wish, not "tools like".
+                && !["would like", "'d like"].iter().any(|c| before.ends_with(c));
             let closed = after.first().is_some_and(|w| w == "etc")
                 || (after.first().is_some_and(|w| w == "or")
                     && after.get(1).is_some_and(|w| {
@@ -570,6 +578,11 @@ mod tests {
         // A name asked for on its own elsewhere is no group member.
         let g = grouped("Requirements:\n- Python\n- Go or Python\n");
         assert_eq!(g[0], ("Python".to_owned(), None));
+        // Review: "would like" is no "like" lead; "e.g." (no comma) is one.
+        let g = grouped("Requirements:\n- We would like Python, SQL and AWS\n");
+        assert!(g.iter().all(|(_, grp)| grp.is_none()), "{g:?}");
+        let g = grouped("Requirements:\n- cloud platforms (e.g. AWS, GCP)\n");
+        assert!(g[1..].iter().all(|(_, grp)| grp.is_some()), "{g:?}");
     }
 
     #[test]

@@ -13,7 +13,7 @@ use super::lexicon::{Lexicon, TermId};
 static DATA: &str = include_str!("../../data/skill-graph.tsv");
 
 /// How many edges a chain may take: FastAPI -> Python is one, Argo CD ->
-/// GitOps -> Git two; longer chains drift from what the bullet says.
+/// GitOps -> Git two; beyond three, chains drift from what the bullet says.
 pub const MAX_DEPTH: usize = 3;
 
 /// Broader terms of each term.
@@ -44,8 +44,8 @@ impl Graph {
         Graph { up }
     }
 
-    /// Every term `t` implies, with the term each was reached from (for
-    /// `--explain`), nearest first; `t` itself is not included.
+    /// Every term `t` implies, each with `t` (the term the evidence names,
+    /// for `--explain`), nearest first; `t` itself is not included.
     pub fn implied(&self, t: TermId) -> Vec<(TermId, TermId)> {
         let mut out: Vec<(TermId, TermId)> = Vec::new();
         let mut frontier = vec![t];
@@ -54,7 +54,7 @@ impl Graph {
             for &n in &frontier {
                 for &b in self.up.get(&n).map_or(&[][..], Vec::as_slice) {
                     if b != t && !out.iter().any(|&(x, _)| x == b) {
-                        out.push((b, n));
+                        out.push((b, t));
                         next.push(b);
                     }
                 }

@@ -5,7 +5,7 @@
 //! the open sources in `../shared/lexicon-sources` plus the hand-kept
 //! `data/lexicon-overrides.txt` (licence: data/LEXICON-LICENSE.md). Users
 //! extend it with the profile's `aliases`. `build.rs` compiles the table
-//! into sorted static arrays, so starting costs no parsing.
+//! into static hash tables over one text, so starting costs no parsing.
 
 use std::borrow::Cow;
 use std::collections::HashMap;
