@@ -833,7 +833,8 @@ struct SkillEntry<'a> {
 /// matched if any of them is. A keyword that mentions a term the posting
 /// asks for and the profile does not evidence ("Azure Enterprise Apps" when
 /// Azure is missing) is left out, so the line never contradicts the report.
-/// A bullet's tag joins the matched entries when the posting asks for it.
+/// A bullet's tag, or a skill area's name naming one term, joins the
+/// matched entries when the posting asks for it.
 /// Groups are [`SKILL_GROUPS`] in that order; entries keep their order
 /// (matched by importance, then core) within a group.
 fn skills(
@@ -911,6 +912,34 @@ fn skills(
                 order: all.len(),
             });
         }
+    }
+    // A skill area's name ("Performance Tuning", "DevOps Tooling") when it
+    // names one term the posting asks for.
+    for area in &profile.skills {
+        let term = ev.lexicon.find(&area.name).or_else(|| {
+            let found = mentions(&ev.lexicon, &area.name);
+            match found.as_slice() {
+                [one] => Some(one.term),
+                _ => None,
+            }
+        });
+        let Some(t) = term else {
+            continue;
+        };
+        let Some(&r) = rank.get(&t) else {
+            continue;
+        };
+        if !seen_terms.insert(t) || !seen_text.insert(norm(&area.name)) {
+            continue;
+        }
+        all.push(SkillEntry {
+            text: &area.name,
+            term: Some(t),
+            rank: Some(r),
+            evidence: evidence.get(&t).copied().unwrap_or(0),
+            level: area.level.weight(),
+            order: all.len(),
+        });
     }
     merge_compounds(&mut all);
 
@@ -1202,6 +1231,20 @@ projects:
         );
         // Matched ones, then at most MAX_CORE_SKILLS core ones.
         assert!(skills.len() <= 3 + MAX_CORE_SKILLS, "{skills:?}");
+    }
+
+    #[test]
+    fn a_skill_areas_name_may_stand_for_the_term_it_names() {
+        let (s, m) = run_filler("# SRE\n\n## Requirements\n\n- Observability\n");
+        assert!(m
+            .keywords
+            .iter()
+            .any(|k| k.term == "Observability" && k.matched));
+        assert!(
+            s.tailored.skills.iter().any(|k| k == "Observability"),
+            "{:?}",
+            s.tailored.skills
+        );
     }
 
     #[test]

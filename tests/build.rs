@@ -92,6 +92,8 @@ fn profile_strings(p: &Profile) -> Vec<String> {
     }
     v.extend(p.summaries.iter().map(|s| s.text.clone()));
     v.extend(p.skills.iter().flat_map(|s| s.keywords.iter().cloned()));
+    // A skill area's name may reach the skills line too.
+    v.extend(p.skills.iter().map(|s| s.name.clone()));
     for pr in &p.projects {
         v.push(pr.name.clone());
         v.extend(pr.client.iter().chain(&pr.role).cloned());
