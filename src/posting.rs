@@ -186,10 +186,13 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
                 Some(Cue::Starts(k)) => Some(k),
                 _ => classify_heading(&clean),
             };
+            // A front matter's title is the title; "About X" never is.
             if posting.title.is_none()
+                && front.title.is_none()
                 && heading_count == 1
                 && line.starts_with('#')
                 && matches!(section, None | Some(SectionKind::Other))
+                && !clean.to_lowercase().starts_with("about ")
             {
                 posting.title = Some(clean);
                 continue;
@@ -938,6 +941,20 @@ mod tests {
             decode(b"\xe9t\xe9 \xc3\xa9 \x93x\x94").unwrap(),
             "été Ã© “x”"
         );
+    }
+
+    #[test]
+    fn about_heading_under_front_matter_is_no_title() {
+        // Regression: "## About Tallyrock" became the title of a posting
+        // whose front matter names it.
+        let p = analyse(
+            "---\ntitle: DevOps Engineer\ncompany: Tallyrock Financial\n---\n## About Tallyrock\nWe lend.\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(p.title.as_deref(), Some("DevOps Engineer"));
+        let p = analyse("## About Acme\nWe sell.\n## Requirements\n- Go\n", "t").unwrap();
+        assert_eq!(p.title, None);
     }
 
     #[test]

@@ -183,6 +183,13 @@ fn company_forms(company: &str) -> Vec<String> {
         }
         forms.push(c.clone());
     }
+    // "About Tallyrock" for "Tallyrock Financial": a company's first word
+    // names it when it is a word of its own (not "The", not "Data").
+    if let Some((first, _)) = c.split_once(' ') {
+        if first.len() >= 5 {
+            forms.push(first.to_owned());
+        }
+    }
     forms.retain(|f| !f.is_empty());
     forms.sort_by_key(|f| std::cmp::Reverse(f.len()));
     forms.dedup();
@@ -323,6 +330,10 @@ mod tests {
             "about {company}"
         );
         assert_eq!(normalise("Why Acme?", Some("Acme")), "why {company}");
+        assert_eq!(
+            normalise("About Tallyrock", Some("Tallyrock Financial")),
+            "about {company}"
+        );
         assert_eq!(normalise("What You’ll Do:", None), "what you'll do");
         assert_eq!(normalise("\u{1f30e} Remote", None), "{location}");
     }
