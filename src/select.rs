@@ -915,7 +915,10 @@ fn skills(
     }
     // A skill area's name ("Performance Tuning", "DevOps Tooling") when it
     // names one term the posting asks for.
-    for area in &profile.skills {
+    // Only a short name reads as a skill ("Deployment, Scaling, and
+    // Management of Containerized Applications" does not).
+    let short = |name: &str| !name.contains(',') && name.split_whitespace().count() <= 3;
+    for area in profile.skills.iter().filter(|a| short(&a.name)) {
         let term = ev.lexicon.find(&area.name).or_else(|| {
             let found = mentions(&ev.lexicon, &area.name);
             match found.as_slice() {

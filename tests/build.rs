@@ -611,3 +611,32 @@ fn a_shown_project_opens_with_its_context_bullet_with_or_without_pages() {
     }
     assert!(seen > 0, "no sample shows the pv-saas project");
 }
+
+/// Issue 10: every résumé listed 30 skills, the same filler on each.
+#[test]
+fn the_skills_line_is_short_profile_text_and_not_the_same_everywhere() {
+    let p = profile();
+    let mut words: HashSet<String> = p
+        .skills
+        .iter()
+        .flat_map(|s| s.keywords.iter().chain(std::iter::once(&s.name)))
+        .cloned()
+        .collect();
+    words.extend(p.bullets().flat_map(|(_, b)| b.tags.iter().cloned()));
+    let mut lines = HashSet::new();
+    for posting in samples() {
+        let built = build(&p, &posting, &[Format::Markdown], None);
+        let skills = &built.selection.tailored.skills;
+        assert!(
+            !skills.is_empty() && skills.len() <= Budget::default().max_skills,
+            "{posting:?}: {skills:?}"
+        );
+        for s in skills {
+            assert!(words.contains(s), "{posting:?}: {s} is not profile text");
+            assert!(!s.contains(','), "{posting:?}: {s}");
+        }
+        assert!(!skills.iter().any(|s| s == "Azure Enterprise Apps"));
+        lines.insert(skills.clone());
+    }
+    assert!(lines.len() > samples().len() / 2, "{lines:?}");
+}
