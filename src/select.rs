@@ -969,6 +969,7 @@ fn skills(
     let mut groups: Vec<Vec<String>> = vec![Vec::new(); SKILL_GROUPS.len()];
     for e in matched.iter().chain(&core) {
         let g = match e.term {
+            Some(t) if domain_tag(profile, ev, t) => 5,
             Some(t) => {
                 let term = ev.lexicon.term(t);
                 skill_group(Some(&term.category), &term.name)
@@ -986,6 +987,29 @@ fn skills(
             skills,
         })
         .collect()
+}
+
+/// Whether a term the lexicon does not know (one the profile brought) is a
+/// domain: never a skill keyword, and every bullet tagged with it also
+/// carries a domain tag ("Pharmacovigilance" beside "Healthcare").
+fn domain_tag(profile: &Profile, ev: &Evidence, t: TermId) -> bool {
+    if &*ev.lexicon.term(t).category != "profile" {
+        return false;
+    }
+    let is = |k: &String| ev.lexicon.find(k) == Some(t);
+    if profile.skills.iter().any(|a| a.keywords.iter().any(is)) {
+        return false;
+    }
+    let domain = |k: &String| {
+        ev.lexicon
+            .find(k)
+            .is_some_and(|d| &*ev.lexicon.term(d).category == "domain")
+    };
+    let mut tagged = profile
+        .bullets()
+        .filter(|(_, b)| b.tags.iter().any(is))
+        .peekable();
+    tagged.peek().is_some() && tagged.all(|(_, b)| b.tags.iter().any(domain))
 }
 
 /// Folds the parts of a compound keyword into it: "Cloud Logging &

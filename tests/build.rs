@@ -636,6 +636,12 @@ fn the_skills_line_is_short_profile_text_and_not_the_same_everywhere() {
             assert!(!s.contains(','), "{posting:?}: {s}");
         }
         assert!(!skills.iter().any(|s| s == "Azure Enterprise Apps"));
+        // A tag only the profile knows, always beside a domain, is a domain.
+        for g in &built.selection.tailored.skill_groups {
+            if g.skills.iter().any(|s| s == "Pharmacovigilance") {
+                assert_eq!(g.name, "Domains", "{posting:?}");
+            }
+        }
         lines.insert(skills.clone());
     }
     assert!(lines.len() > samples().len() / 2, "{lines:?}");
