@@ -135,16 +135,12 @@ fn warn_placeholders(path: &Path, profile: &Profile) -> Result<()> {
     if !suspect {
         return Ok(());
     }
-    let person_only = Profile {
-        person: profile.person.clone(),
-        ..Profile::default()
-    };
     let bytes = load::read(path)?;
     let name = path.display().to_string();
     let Ok(text) = load::decode(&bytes, &name) else {
         return Ok(());
     };
-    let diags = crate::profile::validate::validate(&person_only, text, &name);
+    let diags = crate::profile::validate::person_warnings(profile, text, &name);
     let mut err = std::io::stderr().lock();
     for d in diags.iter().filter(|d| {
         d.severity == diagnostic::Severity::Warning

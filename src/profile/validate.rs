@@ -48,6 +48,15 @@ pub fn validate(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
     v.out
 }
 
+/// The person and contact warnings alone (placeholders, a missing name or
+/// e-mail): what `build` repeats from `check`, without the cost of the
+/// spelling dictionary.
+pub fn person_warnings(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
+    let mut v = Validator::new(text, file);
+    v.person(profile);
+    v.out
+}
+
 struct Validator<'a> {
     text: &'a str,
     /// Scanned on first use: a profile without problems never needs a
