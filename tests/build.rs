@@ -646,3 +646,35 @@ fn the_skills_line_is_short_profile_text_and_not_the_same_everywhere() {
     }
     assert!(lines.len() > samples().len() / 2, "{lines:?}");
 }
+
+/// Scores posting text against the shipped profile.
+fn match_text(p: &Profile, text: &str) -> tailor::score::Match {
+    let ev = Evidence::new(p, Lexicon::builtin(), score::profile_now(p));
+    let posting = tailor::posting::analyse(text, "t").expect("a posting");
+    score::score(&ev, &posting)
+}
+
+#[test]
+fn a_bold_about_the_role_line_keeps_the_posting_and_its_fit_honest() {
+    // Regression (corpus row 768): "**About This Role:**" made the rest of
+    // the posting boilerplate, and 2 terms scored fit 100.
+    let p = profile();
+    let m = match_text(
+        &p,
+        "**About This Role:**\nYou will run our clinical platform.\n\n**What you'll need:**\n- Kubernetes and Terraform\n- Java, Kotlin and Scala\n- Salesforce administration\n",
+    );
+    let terms: Vec<&str> = m.keywords.iter().map(|k| k.term.as_str()).collect();
+    for t in ["Kubernetes", "Terraform", "Java", "Kotlin", "Scala"] {
+        assert!(terms.contains(&t), "{t} not in {terms:?}");
+    }
+    assert!(m.keywords.iter().filter(|k| k.required).count() >= 5);
+    assert!(
+        m.fit < 70.0,
+        "fit {} from a posting the profile half meets",
+        m.fit
+    );
+    // A posting that asks for two things the profile has is no fit of 100.
+    let m = match_text(&p, "We need Kubernetes and Terraform.\n");
+    assert!(m.keywords.iter().all(|k| k.matched));
+    assert!(m.fit < 50.0, "fit {} from two terms", m.fit);
+}
