@@ -82,6 +82,16 @@ impl BuildConfig {
                 "-o {} is a file, but a folder of postings needs an output folder",
                 o.display()
             ),
+            (Input::Dir(_), Some(o))
+                if o.extension().is_some() && !o.is_dir() && !ends_with_separator(o) =>
+            {
+                bail!(
+                    "-o {} looks like a file, but a folder of postings needs an output folder\n\
+                     hint: pass -o with a folder (e.g. -o {DEFAULT_OUT_DIR}/), \
+                     or end the name in / to mean a folder",
+                    o.display()
+                )
+            }
             (Input::Dir(_), Some(o)) => Output::Dir(o.clone()),
             (Input::Dir(_), None) => Output::Dir(PathBuf::from(DEFAULT_OUT_DIR)),
             (_, Some(o)) if o.as_os_str() == "-" => Output::Stdout,
@@ -89,6 +99,8 @@ impl BuildConfig {
             (_, Some(o)) => {
                 if formats.is_empty() {
                     formats.push(infer_format(o)?);
+                } else {
+                    refuse_format_mismatch(&formats, o)?;
                 }
                 Output::File(o.clone())
             }
@@ -114,6 +126,23 @@ impl BuildConfig {
                 }
             );
         }
+        for (flag, n) in [
+            ("--max-projects", args.max_projects),
+            ("--max-bullets", args.max_bullets),
+            ("--max-bullets-per-project", args.max_bullets_per_project),
+        ] {
+            if n == 0 {
+                bail!(
+                    "{flag} 0 would leave the résumé without {}\n\
+                     hint: pass {flag} 1 or more, or leave it out for the default",
+                    if flag == "--max-projects" {
+                        "projects"
+                    } else {
+                        "bullets"
+                    }
+                );
+            }
+        }
         Ok(BuildConfig {
             input,
             profile: args.profile.profile.clone(),
@@ -127,9 +156,9 @@ impl BuildConfig {
             },
             pages: args.pages.map(|n| n as usize),
             budget: Budget {
-                max_projects: args.max_projects.max(1),
-                max_bullets_per_project: args.max_bullets_per_project.max(1),
-                max_bullets: args.max_bullets.max(1),
+                max_projects: args.max_projects,
+                max_bullets_per_project: args.max_bullets_per_project,
+                max_bullets: args.max_bullets,
                 summary: args.summary.clone(),
                 ..Budget::default()
             },
@@ -154,6 +183,28 @@ fn format(f: FormatArg) -> Format {
 fn ends_with_separator(p: &Path) -> bool {
     let s = p.as_os_str().to_string_lossy();
     s.ends_with('/') || s.ends_with(std::path::MAIN_SEPARATOR)
+}
+
+/// An error if `-o`'s extension names a format other than the one
+/// `--format` asks for: `-f pdf -o cv.md` would put PDF bytes in a `.md`
+/// file. An extension tailor does not know (or none) is the user's choice.
+fn refuse_format_mismatch(formats: &[Format], path: &Path) -> Result<()> {
+    let ext = path
+        .extension()
+        .map(|e| e.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    match (formats, Format::from_extension(&ext)) {
+        ([given], Some(named)) if *given != named => bail!(
+            "--format {} disagrees with -o {}, a {} file name\n\
+             hint: pass -o {} or --format {}",
+            given.extension(),
+            path.display(),
+            named.name(),
+            path.with_extension(given.extension()).display(),
+            named.extension()
+        ),
+        _ => Ok(()),
+    }
 }
 
 /// The format an output file's extension names.
@@ -199,8 +250,62 @@ mod tests {
         let c = config(&["p.md", "-o", "cv.pdf"], true).unwrap();
         assert_eq!(c.formats, [Format::Pdf]);
         assert_eq!(c.output, Output::File("cv.pdf".into()));
-        let c = config(&["p.md", "-o", "cv.pdf", "-f", "md"], true).unwrap();
+        let c = config(&["p.md", "-o", "cv.markdown", "-f", "md"], true).unwrap();
         assert_eq!(c.formats, [Format::Markdown]);
+        // An extension tailor does not write is the user's to choose.
+        let c = config(&["p.md", "-o", "cv.notes", "-f", "txt"], true).unwrap();
+        assert_eq!(c.formats, [Format::Text]);
+    }
+
+    #[test]
+    fn a_format_the_output_extension_contradicts_is_refused() {
+        // Issue 11: `-f pdf -o cv.md` wrote PDF bytes into cv.md.
+        let e = config(&["p.md", "-f", "pdf", "-o", "cv.md"], true).unwrap_err();
+        let msg = format!("{e:#}");
+        assert!(
+            msg.starts_with("--format pdf disagrees with -o cv.md, a Markdown file name\n"),
+            "{msg}"
+        );
+        assert!(msg.contains("hint: pass -o cv.pdf or --format md"), "{msg}");
+        assert!(config(&["p.md", "-f", "md", "-o", "cv.PDF"], true).is_err());
+    }
+
+    #[test]
+    fn a_folder_of_postings_to_a_file_name_is_refused() {
+        // Issue 11: `build DIR -o x.md` made a folder named x.md.
+        let dir = tempfile::tempdir().unwrap();
+        let jobs = dir.path().to_str().unwrap();
+        let e = config(&[jobs, "-o", "x.md"], true).unwrap_err();
+        let msg = format!("{e:#}");
+        assert!(
+            msg.starts_with("-o x.md looks like a file")
+                && msg.contains("hint: pass -o with a folder"),
+            "{msg}"
+        );
+        assert_eq!(
+            config(&[jobs, "-o", "x.md/"], true).unwrap().output,
+            Output::Dir("x.md/".into())
+        );
+        assert_eq!(
+            config(&[jobs, "-o", "cvs"], true).unwrap().output,
+            Output::Dir("cvs".into())
+        );
+    }
+
+    #[test]
+    fn a_zero_budget_is_refused() {
+        // Issue 11: `--max-projects 0` was taken as 1 without a word.
+        for flag in [
+            "--max-projects",
+            "--max-bullets",
+            "--max-bullets-per-project",
+        ] {
+            let e = config(&["p.md", flag, "0"], true).unwrap_err();
+            let msg = format!("{e:#}");
+            assert!(msg.starts_with(&format!("{flag} 0 would leave")), "{msg}");
+            assert!(msg.contains("hint:"), "{msg}");
+            assert!(config(&["p.md", flag, "1"], true).is_ok());
+        }
     }
 
     #[test]

@@ -297,6 +297,42 @@ fn cases() -> Vec<Case> {
             code: 2,
             stderr: &["hint: pass -o with a folder"],
         },
+        // Mismatches (issue 11): refused before any work, nothing written.
+        Case {
+            name: "a format the output extension contradicts",
+            files: &[],
+            args: &["build", PROFILE, "{root}/POSTING", "-f", "pdf", "-o", "cv.md"],
+            code: 2,
+            stderr: &["error: --format pdf disagrees with -o cv.md", "hint: pass -o cv.pdf"],
+        },
+        Case {
+            name: "a folder of postings to a file name",
+            files: &[],
+            args: &["build", PROFILE, "{root}/job-descriptions", "-o", "x.md"],
+            code: 2,
+            stderr: &["error: -o x.md looks like a file", "hint: pass -o with a folder"],
+        },
+        Case {
+            name: "no projects",
+            files: &[],
+            args: &["build", PROFILE, "{root}/POSTING", "--max-projects", "0"],
+            code: 2,
+            stderr: &["error: --max-projects 0 would leave the résumé without projects", "hint:"],
+        },
+        Case {
+            name: "no bullets",
+            files: &[],
+            args: &["build", PROFILE, "{root}/POSTING", "--max-bullets", "0"],
+            code: 2,
+            stderr: &["error: --max-bullets 0 would leave the résumé without bullets"],
+        },
+        Case {
+            name: "no bullets per project",
+            files: &[],
+            args: &["build", PROFILE, "{root}/POSTING", "--max-bullets-per-project", "0"],
+            code: 2,
+            stderr: &["error: --max-bullets-per-project 0 would leave"],
+        },
         // Inputs are never written over, whatever the flags (issue 13, 1).
         Case {
             name: "a posting whose résumé would take its own name (-o its folder)",
