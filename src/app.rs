@@ -10,7 +10,7 @@ use anyhow::{bail, Context, Result};
 
 use crate::build::tailor;
 use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ImportArgs, MatchArgs};
-use crate::config::{BuildConfig, Input, Output};
+use crate::config::{profile_path, BuildConfig, Input, Output};
 use crate::exit::Exit;
 use crate::files::{
     create_parent, file_stem, occupied, read_posting, slug, to_stdout, write_atomic, Inputs,
@@ -32,7 +32,7 @@ pub fn run(cli: Cli) -> Result<Exit> {
 }
 
 fn run_match(args: &MatchArgs) -> Result<Exit> {
-    let ev = load_evidence(&args.profile.profile)?;
+    let ev = load_evidence(&profile_path(args.profile.profile.as_deref())?)?;
     let posting = read_posting(&args.posting)?;
     let m = score::score(&ev, &posting);
     let out = if args.json {
@@ -299,7 +299,7 @@ fn import(args: &ImportArgs) -> Result<Exit> {
 
 /// `tailor check`: every problem of a profile, then a one-line summary.
 fn check(args: &CheckArgs) -> Result<Exit> {
-    let path = &args.profile;
+    let path = &profile_path(args.profile.as_deref())?;
     let bytes = load::read(path)?;
     let mut diags = crate::profile::validate::check_bytes(&bytes, &path.display().to_string());
     diagnostic::sort(&mut diags);

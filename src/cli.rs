@@ -33,9 +33,9 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct ProfileArg {
-    /// The master profile
-    #[arg(long, short = 'p', value_name = "FILE", default_value = "profile.yaml")]
-    pub profile: PathBuf,
+    /// The master profile [default: $TAILOR_PROFILE, else ./profile.yaml]
+    #[arg(long, short = 'p', value_name = "FILE")]
+    pub profile: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -102,9 +102,9 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The profile to check
-    #[arg(value_name = "PROFILE", default_value = "profile.yaml")]
-    pub profile: PathBuf,
+    /// The profile to check [default: $TAILOR_PROFILE, else ./profile.yaml]
+    #[arg(value_name = "PROFILE")]
+    pub profile: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

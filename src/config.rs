@@ -34,6 +34,52 @@ pub enum Output {
 /// The folder résumés go to when `-o` is not given.
 pub const DEFAULT_OUT_DIR: &str = "out";
 
+/// The environment variable naming the profile when `-p` is not given.
+pub const PROFILE_ENV: &str = "TAILOR_PROFILE";
+
+/// The profile looked for in the current folder when neither `-p` nor
+/// `TAILOR_PROFILE` names one.
+pub const DEFAULT_PROFILE: &str = "profile.yaml";
+
+/// The profile a command reads: `-p` (or `check`'s argument), else
+/// `TAILOR_PROFILE`, else `./profile.yaml`; an error naming both places
+/// when neither has one.
+pub fn profile_path(given: Option<&Path>) -> Result<PathBuf> {
+    resolve_profile(given, std::env::var_os(PROFILE_ENV), |p| {
+        std::fs::symlink_metadata(p).is_ok()
+    })
+}
+
+/// [`profile_path`] with the environment and the file system passed in.
+fn resolve_profile(
+    given: Option<&Path>,
+    env: Option<std::ffi::OsString>,
+    exists: impl Fn(&Path) -> bool,
+) -> Result<PathBuf> {
+    if let Some(p) = given {
+        return Ok(p.to_path_buf());
+    }
+    if let Some(p) = env.filter(|v| !v.is_empty()).map(PathBuf::from) {
+        if !exists(&p) {
+            bail!(
+                "{PROFILE_ENV} names {}, which does not exist\n\
+                 hint: set {PROFILE_ENV} to your profile, or pass -p FILE",
+                p.display()
+            );
+        }
+        return Ok(p);
+    }
+    let local = PathBuf::from(DEFAULT_PROFILE);
+    if exists(&local) {
+        return Ok(local);
+    }
+    bail!(
+        "no profile: {PROFILE_ENV} is not set and there is no {DEFAULT_PROFILE} \
+         in the current folder\n\
+         hint: pass -p FILE, set {PROFILE_ENV}=FILE, or run tailor from your profile's folder"
+    )
+}
+
 /// Settings for `tailor build`.
 #[derive(Debug, Clone, PartialEq)]
 pub struct BuildConfig {
@@ -145,7 +191,7 @@ impl BuildConfig {
         }
         Ok(BuildConfig {
             input,
-            profile: args.profile.profile.clone(),
+            profile: profile_path(args.profile.profile.as_deref())?,
             formats,
             output,
             render: RenderOptions {
@@ -340,6 +386,40 @@ mod tests {
         let c = config(&["p.md", "-f", "md,pdf,md", "-o", "cvs/"], true).unwrap();
         assert_eq!(c.formats, [Format::Markdown, Format::Pdf]);
         assert_eq!(c.output, Output::Dir("cvs/".into()));
+    }
+
+    #[test]
+    fn the_profile_is_p_then_tailor_profile_then_the_local_file() {
+        let none = |_: &Path| false;
+        let all = |_: &Path| true;
+        let env = || Some(std::ffi::OsString::from("/home/me/cv.yaml"));
+        let p = resolve_profile(Some(Path::new("mine.yaml")), env(), none).unwrap();
+        assert_eq!(p, Path::new("mine.yaml"));
+        assert_eq!(
+            resolve_profile(None, env(), all).unwrap(),
+            Path::new("/home/me/cv.yaml")
+        );
+        assert_eq!(
+            resolve_profile(None, Some("".into()), all).unwrap(),
+            Path::new("profile.yaml")
+        );
+        assert_eq!(
+            resolve_profile(None, None, all).unwrap(),
+            Path::new("profile.yaml")
+        );
+        let e = format!("{:#}", resolve_profile(None, env(), none).unwrap_err());
+        assert!(
+            e.starts_with("TAILOR_PROFILE names /home/me/cv.yaml, which does not exist\nhint:"),
+            "{e}"
+        );
+        let e = format!("{:#}", resolve_profile(None, None, none).unwrap_err());
+        assert!(
+            e.starts_with(
+                "no profile: TAILOR_PROFILE is not set and there is no profile.yaml \
+                 in the current folder\nhint: pass -p FILE"
+            ),
+            "{e}"
+        );
     }
 
     #[test]

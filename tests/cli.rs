@@ -88,3 +88,86 @@ fn an_empty_or_binary_posting_is_a_clear_error() {
         assert!(out.stdout.is_empty());
     }
 }
+
+/// Runs tailor in `dir` without `TAILOR_PROFILE`, unless `env` sets it.
+fn tailor_in(dir: &std::path::Path, env: Option<&std::path::Path>) -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_tailor"));
+    c.current_dir(dir).env_remove("TAILOR_PROFILE");
+    if let Some(p) = env {
+        c.env("TAILOR_PROFILE", p);
+    }
+    c
+}
+
+#[test]
+fn the_profile_without_p_is_tailor_profile_then_the_local_file() {
+    // Issue 11: without -p every command read ./profile.yaml only.
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let shipped = root.join("profile.yaml");
+    let posting = root.join(sample());
+    let dir = tempfile::tempdir().unwrap();
+    for args in [&["check"][..], &["match", "--json"][..], &["build"][..]] {
+        let mut c = tailor_in(dir.path(), None);
+        c.args(args);
+        if args[0] != "check" {
+            c.arg(&posting);
+        }
+        let out = c.output().unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(
+            err.starts_with(
+                "error: no profile: TAILOR_PROFILE is not set and there is no profile.yaml \
+                 in the current folder\nhint: "
+            ),
+            "{args:?}: {err}"
+        );
+    }
+    // TAILOR_PROFILE, for match and check.
+    let out = tailor_in(dir.path(), Some(&shipped))
+        .args(["match", "--json"])
+        .arg(&posting)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let out = tailor_in(dir.path(), Some(&shipped))
+        .arg("check")
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains(&*shipped.display().to_string()), "{text}");
+    // A TAILOR_PROFILE naming nothing says so.
+    let out = tailor_in(dir.path(), Some(&dir.path().join("gone.yaml")))
+        .arg("check")
+        .output()
+        .unwrap();
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.contains("TAILOR_PROFILE names") && err.contains("gone.yaml"),
+        "{err}"
+    );
+    // ./profile.yaml, with TAILOR_PROFILE unset.
+    std::fs::copy(&shipped, dir.path().join("profile.yaml")).unwrap();
+    let out = tailor_in(dir.path(), None)
+        .args(["build", "-q", "-o", "cv.md"])
+        .arg(&posting)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(dir.path().join("cv.md").is_file());
+    // -p wins over both.
+    let out = tailor_in(dir.path(), Some(&shipped))
+        .args(["check", "nope.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("nope.yaml"));
+}
