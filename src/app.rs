@@ -7,6 +7,7 @@ use std::io::{IsTerminal, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context, Result};
+use clap::CommandFactory;
 
 use crate::build::tailor;
 use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ImportArgs, MatchArgs};
@@ -28,7 +29,49 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Match(args) => run_match(&args),
         Command::Check(args) => check(&args),
         Command::Import(args) => import(&args),
+        Command::Completions(args) => completions(args.shell),
+        Command::Man(args) => man(args.command.as_deref()),
     }
+}
+
+/// `tailor completions SHELL`: the script, generated from the clap types so
+/// it never falls behind the flags.
+fn completions(shell: clap_complete::Shell) -> Result<Exit> {
+    let mut out = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), "tailor", &mut out);
+    to_stdout(&out)?;
+    Ok(Exit::Ok)
+}
+
+/// `tailor man [COMMAND]`: tailor(1), or a command's page (tailor-build(1)).
+fn man(command: Option<&str>) -> Result<Exit> {
+    let mut cli = Cli::command();
+    cli.build();
+    let page = match command {
+        None => cli,
+        Some(name) => {
+            let names: Vec<String> = cli
+                .get_subcommands()
+                .map(|c| c.get_name().to_owned())
+                .filter(|n| n != "help")
+                .collect();
+            match cli.find_subcommand(name) {
+                // Built: its display name is `tailor-NAME`, the page title.
+                Some(sub) if name != "help" => sub.clone(),
+                _ => bail!(
+                    "tailor has no command `{name}`\nhint: the commands are {}",
+                    names.join(", ")
+                ),
+            }
+        }
+    };
+    let mut out = Vec::new();
+    clap_mangen::Man::new(page)
+        .source(concat!("tailor ", env!("CARGO_PKG_VERSION")))
+        .render(&mut out)
+        .context("failed to render the man page")?;
+    to_stdout(&out)?;
+    Ok(Exit::Ok)
 }
 
 fn run_match(args: &MatchArgs) -> Result<Exit> {

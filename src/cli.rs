@@ -29,6 +29,24 @@ pub enum Command {
     Check(CheckArgs),
     /// Convert Markdown skills matrices into a profile
     Import(ImportArgs),
+    /// Print a shell completion script on standard output
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) on standard output
+    Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+pub struct ManArgs {
+    /// A command's own page (tailor-build(1)) instead of tailor(1)
+    #[arg(value_name = "COMMAND")]
+    pub command: Option<String>,
 }
 
 #[derive(Debug, Args)]

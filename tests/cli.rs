@@ -171,3 +171,46 @@ fn the_profile_without_p_is_tailor_profile_then_the_local_file() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("nope.yaml"));
 }
+
+#[test]
+fn completions_for_every_shell_name_the_commands_and_flags() {
+    // Issue 11: no completions.
+    for (shell, marker) in [
+        ("bash", "complete -F _tailor"),
+        ("zsh", "#compdef tailor"),
+        ("fish", "complete -c tailor"),
+        ("powershell", "Register-ArgumentCompleter"),
+        ("elvish", "set edit:completion:arg-completer[tailor]"),
+    ] {
+        let out = tailor().args(["completions", shell]).output().unwrap();
+        assert!(out.status.success(), "{shell}: {out:?}");
+        let text = String::from_utf8(out.stdout).unwrap();
+        assert!(text.contains(marker), "{shell}: lacks {marker:?}");
+        for word in ["build", "max-bullets-per-project", "json-resume"] {
+            assert!(text.contains(word), "{shell}: lacks {word}");
+        }
+    }
+    let out = tailor().args(["completions", "tcsh"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
+
+#[test]
+fn man_prints_tailor_1_and_each_commands_page() {
+    // Issue 11: no man page.
+    let out = tailor().arg("man").output().unwrap();
+    assert!(out.status.success());
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH tailor 1"), "{page}");
+    assert!(page.contains("tailor\\-build(1)"), "{page}");
+    let out = tailor().args(["man", "build"]).output().unwrap();
+    let page = String::from_utf8(out.stdout).unwrap();
+    assert!(page.contains(".TH tailor-build 1  \"tailor "), "{page}");
+    assert!(page.contains("\\-\\-max\\-projects"), "{page}");
+    let out = tailor().args(["man", "nope"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: tailor has no command `nope`\nhint: the commands are build,"),
+        "{err}"
+    );
+}
