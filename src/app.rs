@@ -10,7 +10,7 @@ use anyhow::{bail, Context, Result};
 use clap::CommandFactory;
 
 use crate::build::tailor;
-use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ImportArgs, MatchArgs};
+use crate::cli::{BuildArgs, CheckArgs, Cli, Command, ImportArgs, InitArgs, MatchArgs};
 use crate::config::{profile_path, BuildConfig, Input, Output};
 use crate::exit::Exit;
 use crate::files::{
@@ -29,9 +29,35 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Match(args) => run_match(&args),
         Command::Check(args) => check(&args),
         Command::Import(args) => import(&args),
+        Command::Init(args) => init(&args),
         Command::Completions(args) => completions(args.shell),
         Command::Man(args) => man(args.command.as_deref()),
     }
+}
+
+/// `tailor init [PATH]`: the starter profile, never over an existing file
+/// without `--force`.
+fn init(args: &InitArgs) -> Result<Exit> {
+    let path = if args.path.is_dir() {
+        args.path.join(crate::config::DEFAULT_PROFILE)
+    } else {
+        args.path.clone()
+    };
+    if !args.force && occupied(&path) {
+        bail!(
+            "{} already exists\nhint: pass --force to replace it, or give another path \
+             (tailor init PATH)",
+            path.display()
+        );
+    }
+    create_parent(&path)?;
+    write_atomic(&path, crate::init::STARTER.as_bytes())?;
+    writeln!(
+        std::io::stderr().lock(),
+        "init: wrote {0}\n  next: replace its examples with your own, then `tailor check {0}`",
+        path.display()
+    )?;
+    Ok(Exit::Ok)
 }
 
 /// `tailor completions SHELL`: the script, generated from the clap types so

@@ -29,10 +29,22 @@ pub enum Command {
     Check(CheckArgs),
     /// Convert Markdown skills matrices into a profile
     Import(ImportArgs),
+    /// Write a commented starter profile to fill in
+    Init(InitArgs),
     /// Print a shell completion script on standard output
     Completions(CompletionsArgs),
     /// Print the man page (roff) on standard output
     Man(ManArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct InitArgs {
+    /// Where to write it (a folder gets a profile.yaml)
+    #[arg(value_name = "PATH", default_value = "profile.yaml")]
+    pub path: PathBuf,
+    /// Replace the file if it exists
+    #[arg(long)]
+    pub force: bool,
 }
 
 #[derive(Debug, Args)]

@@ -76,7 +76,8 @@ fn resolve_profile(
     bail!(
         "no profile: {PROFILE_ENV} is not set and there is no {DEFAULT_PROFILE} \
          in the current folder\n\
-         hint: pass -p FILE, set {PROFILE_ENV}=FILE, or run tailor from your profile's folder"
+         hint: pass -p FILE, set {PROFILE_ENV}=FILE, run tailor from your profile's folder, \
+         or start one with `tailor init`"
     )
 }
 

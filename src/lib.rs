@@ -19,6 +19,7 @@
 //! - [`render`]: one module per output format over a [`tailored::Tailored`]
 //! - [`build`]: one posting's résumé: score, select, fit the pages, render
 //! - [`batch`]: a folder of postings, in parallel, ranked by fit
+//! - [`init`]: the commented starter profile `tailor init` writes
 
 pub mod app;
 pub mod batch;
@@ -27,6 +28,7 @@ pub mod cli;
 pub mod config;
 pub mod exit;
 pub mod files;
+pub mod init;
 pub mod keywords;
 pub mod posting;
 pub mod profile;

@@ -214,3 +214,109 @@ fn man_prints_tailor_1_and_each_commands_page() {
         "{err}"
     );
 }
+
+#[test]
+fn init_writes_a_starter_that_checks_with_only_placeholder_warnings() {
+    // Issue 11: a new user had no way to start a profile but by hand.
+    let dir = tempfile::tempdir().unwrap();
+    let out = tailor_in(dir.path(), None).arg("init").output().unwrap();
+    assert!(out.status.success(), "{out:?}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.starts_with("init: wrote profile.yaml\n"), "{err}");
+    let starter = std::fs::read_to_string(dir.path().join("profile.yaml")).unwrap();
+    assert!(starter.starts_with("# "), "commented: {starter}");
+    for section in [
+        "person:",
+        "summaries:",
+        "skills:",
+        "projects:",
+        "bullets:",
+        "tags:",
+    ] {
+        assert!(starter.contains(section), "lacks {section}");
+    }
+    // A schema line only once the repository ships a schema to point at.
+    let schema = std::fs::read_dir(env!("CARGO_MANIFEST_DIR"))
+        .unwrap()
+        .chain(std::fs::read_dir(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("docs")).unwrap())
+        .any(|e| {
+            e.unwrap()
+                .file_name()
+                .to_string_lossy()
+                .ends_with(".schema.json")
+        });
+    assert_eq!(starter.contains("$schema="), schema);
+    // `check` (finding ./profile.yaml) says only what is left to fill in.
+    let out = tailor_in(dir.path(), None).arg("check").output().unwrap();
+    let report = String::from_utf8_lossy(&out.stdout);
+    assert_eq!(out.status.code(), Some(0), "{report}");
+    let lines: Vec<&str> = report.lines().collect();
+    assert!(lines.len() >= 2, "{report}");
+    let (summary, diags) = lines.split_last().unwrap();
+    assert!(
+        diags
+            .iter()
+            .all(|l| l.contains(": warning: ") && l.contains("placeholder")),
+        "{report}"
+    );
+    assert_eq!(
+        *summary,
+        format!("profile.yaml: 0 errors, {} warnings", diags.len())
+    );
+    // And it builds a résumé from its example project.
+    let out = tailor_in(dir.path(), None)
+        .args(["build", "-q", "-o", "cv.md"])
+        .arg(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(sample()))
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let cv = std::fs::read_to_string(dir.path().join("cv.md")).unwrap();
+    assert!(cv.contains("### Example Project"), "{cv}");
+}
+
+#[test]
+fn init_never_replaces_a_file_without_force() {
+    let dir = tempfile::tempdir().unwrap();
+    let mine = dir.path().join("profile.yaml");
+    std::fs::write(&mine, "person:\n  name: Me\n").unwrap();
+    let out = tailor_in(dir.path(), None).arg("init").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        err.starts_with("error: profile.yaml already exists\nhint: pass --force"),
+        "{err}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&mine).unwrap(),
+        "person:\n  name: Me\n"
+    );
+    // A folder gets a profile.yaml: the same file, the same refusal.
+    let out = tailor_in(dir.path(), None)
+        .args(["init", "."])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_eq!(
+        std::fs::read_to_string(&mine).unwrap(),
+        "person:\n  name: Me\n"
+    );
+    let out = tailor_in(dir.path(), None)
+        .args(["init", "--force"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(std::fs::read_to_string(&mine)
+        .unwrap()
+        .contains("name: Your Name"));
+    // Another path, its folder made.
+    let out = tailor_in(dir.path(), None)
+        .args(["init", "cv/me.yaml"])
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{out:?}");
+    assert!(dir.path().join("cv/me.yaml").is_file());
+}
