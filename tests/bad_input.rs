@@ -109,9 +109,19 @@ fn cases() -> Vec<Case> {
         Case {
             name: "missing profile",
             files: &[],
-            args: &["match", "{root}/POSTING"],
+            args: &["match", "-p", "profile.yaml", "{root}/POSTING"],
             code: 2,
             stderr: &["profile profile.yaml not found", "hint: give the path of your profile"],
+        },
+        Case {
+            name: "no profile given or found (issue 11)",
+            files: &[],
+            args: &["match", "{root}/POSTING"],
+            code: 2,
+            stderr: &[
+                "error: no profile: TAILOR_PROFILE is not set and there is no profile.yaml",
+                "hint: pass -p FILE",
+            ],
         },
         // The posting.
         Case {
@@ -434,6 +444,7 @@ fn run(case: &Case) -> (Option<i32>, String, String, PathBuf, tempfile::TempDir)
     let out = Command::new(env!("CARGO_BIN_EXE_tailor"))
         .current_dir(dir.path())
         .args(&args)
+        .env_remove("TAILOR_PROFILE")
         .stdin(Stdio::null())
         .output()
         .unwrap();
