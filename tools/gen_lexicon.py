@@ -437,6 +437,7 @@ def main():
             if fm in curated and (norm(e["term"]) != fm or e["category"] not in PRODUCT):
                 everyday = False
             tiny = len(fm) <= 2
+            everyday = everyday or fm in overrides["cased"]
             fm = ("^" + fm) if (" " not in fm and (everyday or tiny)) else fm
             if fm.lstrip("^") in overrides["context"]:
                 fm += "?" + overrides["context"][fm.lstrip("^")].replace(" ", "_")
@@ -700,7 +701,7 @@ def onet_category(title):
 
 def parse_overrides(path):
     """data/lexicon-overrides.txt: `+ Term | form | form?context [@category]`, `- form`, `! form`."""
-    res = {"add": [], "drop": [], "block": [], "context": {}}
+    res = {"add": [], "drop": [], "block": [], "context": {}, "cased": set()}
     if not os.path.exists(path):
         return res
     for n, line in enumerate(open(path, encoding="utf-8"), 1):
@@ -716,6 +717,9 @@ def parse_overrides(path):
             forms = []
             for x in rest.split("|"):
                 x, _, ctx = x.strip().partition("?")
+                if x.startswith("^"):
+                    x = x[1:]
+                    res["cased"].add(norm(x))
                 if x:
                     forms.append(x.strip())
                 if ctx:

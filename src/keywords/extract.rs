@@ -134,9 +134,12 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             .take_while(|&&a| a <= t + 8)
             .any(|&a| a != t)
     };
+    // A list item that is the name alone ("- Helm", "- Go") names the skill.
+    let alone = |m: &Mention| m.token == 0 && m.next == toks.len();
     out.retain(|m| {
         !m.cased
             || !m.surface.chars().any(char::is_lowercase)
+            || alone(m)
             || near(m.token)
             || toks
                 .get(m.next)
@@ -537,6 +540,13 @@ mod tests {
     #[test]
     fn well_known_tags_count_without_corpus_postings() {
         assert_eq!(names("RTOS (e.g., FreeRTOS, Zephyr)")[1], "freertos");
+    }
+
+    #[test]
+    fn a_product_named_like_a_word_counts_alone_or_beside_tech_not_in_prose() {
+        assert_eq!(names("Helm"), ["Helm"]);
+        assert_eq!(names("Helm and Kubernetes"), ["Helm", "Kubernetes"]);
+        assert!(names("You will be at the helm of our growth").is_empty());
     }
 
     #[test]
