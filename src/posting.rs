@@ -316,9 +316,11 @@ pub fn clauses(section: SectionKind, line: &str) -> Vec<(SectionKind, &str)> {
             || (c == b'.'
                 && b.get(i + 1) == Some(&b' ')
                 && b.get(i + 2).is_some_and(u8::is_ascii_uppercase)
-                && !ABBREVIATIONS
-                    .iter()
-                    .any(|a| line[..i].to_ascii_lowercase().ends_with(a)));
+                && !ABBREVIATIONS.iter().any(|a| {
+                    // Bytes, not a lower-cased copy of the line so far: a
+                    // long line of sentences stays linear.
+                    i >= a.len() && b[i - a.len()..i].eq_ignore_ascii_case(a.as_bytes())
+                }));
         if end {
             out.push(&line[start..=i]);
             start = i + 1;
@@ -440,8 +442,7 @@ pub fn classify_heading(h: &str) -> Option<SectionKind> {
         "similar jobs",
         "share this job",
         "disclaimer",
-    ]) || about_the_employer(&h)
-    {
+    ]) {
         return Some(SectionKind::Boilerplate);
     }
     if has(&[
