@@ -7,8 +7,8 @@
 //! part in debug).
 //!
 //! A debug build checks every tenth posting (15–30 seconds on two cores); a
-//! release build (`cargo test --release --test corpus`) or
-//! `TAILOR_CORPUS_ALL=1` checks all of them. `scripts/bench-batch.sh 6665`
+//! release build (`cargo test --release --test it corpus::`) or
+//! `TAILOR_CORPUS_ALL=1` checks all of them. `scripts/bench-batch.sh 6641`
 //! runs the real binary over all of them, PDF included.
 
 use std::path::Path;

@@ -1,0 +1,11 @@
+//! The integration tests, in one binary (one link, one build cache): each
+//! module drives the real `tailor` binary or the library the way a user or
+//! another program would.
+
+mod bad_input;
+mod batch;
+mod build;
+mod cli;
+mod corpus;
+mod profile;
+mod select;
