@@ -245,10 +245,11 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, inputs: &Input
     match &cfg.output {
         Output::Stdout => {
             let (format, bytes) = &built.files[0];
-            if *format == Format::Pdf && std::io::stdout().is_terminal() {
+            if matches!(format, Format::Pdf | Format::Docx) && std::io::stdout().is_terminal() {
+                let ext = format.extension();
                 bail!(
-                    "not writing a PDF to the terminal\n\
-                     hint: redirect it (> cv.pdf) or pass -o cv.pdf"
+                    "not writing a {format} file to the terminal\n\
+                     hint: redirect it (> cv.{ext}) or pass -o cv.{ext}"
                 );
             }
             to_stdout(bytes)?;

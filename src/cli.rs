@@ -90,7 +90,7 @@ pub struct BuildArgs {
     pub posting: PathBuf,
     #[command(flatten)]
     pub profile: ProfileArg,
-    /// Output format(s), comma-separated: md, pdf, html, txt, json-resume
+    /// Output format(s), comma-separated: md, pdf, docx, html, txt, json-resume
     /// [default: from -o's extension, else md]
     #[arg(long, short = 'f', value_name = "FORMAT", value_delimiter = ',')]
     pub format: Vec<FormatArg>,
@@ -156,6 +156,8 @@ pub enum FormatArg {
     #[value(name = "md", alias = "markdown")]
     Markdown,
     Pdf,
+    /// Word (.docx)
+    Docx,
     Html,
     #[value(name = "txt", alias = "text")]
     Text,

@@ -221,6 +221,7 @@ fn format(f: FormatArg) -> Format {
     match f {
         FormatArg::Markdown => Format::Markdown,
         FormatArg::Pdf => Format::Pdf,
+        FormatArg::Docx => Format::Docx,
         FormatArg::Html => Format::Html,
         FormatArg::Text => Format::Text,
         FormatArg::JsonResume => Format::JsonResume,
@@ -270,8 +271,8 @@ fn infer_format(path: &Path) -> Result<Format> {
             };
             bail!(
                 "could not infer the output format of {}: {what}\n\
-                 hint: end the name in .md, .pdf, .html, .txt or .json, \
-                 or pass --format (md, pdf, html, txt, json-resume)",
+                 hint: end the name in .md, .pdf, .docx, .html, .txt or .json, \
+                 or pass --format (md, pdf, docx, html, txt, json-resume)",
                 path.display()
             )
         }
@@ -357,9 +358,11 @@ mod tests {
 
     #[test]
     fn an_unknown_extension_is_an_error_with_a_hint() {
-        let e = config(&["p.md", "-o", "cv.docx"], true).unwrap_err();
+        let e = config(&["p.md", "-o", "cv.odt"], true).unwrap_err();
         let msg = format!("{e:#}");
-        assert!(msg.contains("cv.docx") && msg.contains("hint:"), "{msg}");
+        assert!(msg.contains("cv.odt") && msg.contains("hint:"), "{msg}");
+        let c = config(&["p.md", "-o", "cv.docx"], true).unwrap();
+        assert_eq!(c.formats, [Format::Docx]);
         assert!(config(&["p.md", "-o", "cv"], true).is_err());
     }
 

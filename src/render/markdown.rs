@@ -10,7 +10,7 @@ use std::fmt::Write as _;
 
 use super::{
     certification_line, contact_items, education_dates, education_title, heading, one_line,
-    paragraphs, project_title,
+    paragraphs, project_subtitle, PROJECT_SEPARATOR,
 };
 use crate::tailored::Tailored;
 
@@ -62,14 +62,15 @@ pub fn render(t: &Tailored) -> String {
     if !t.experience.is_empty() {
         section(&mut out, heading::EXPERIENCE);
         for p in &t.experience {
-            let title = project_title(&p.name, p.client.as_deref());
-            block(&mut out, &format!("### {}", escape(&title)));
-            let role = p.role.as_deref().map(one_line).filter(|r| !r.is_empty());
+            block(&mut out, &format!("### {}", escape(&one_line(&p.name))));
+            let sub = project_subtitle(p.role.as_deref(), p.client.as_deref());
             let dates = one_line(&p.dates);
-            let meta = match (role, dates.is_empty()) {
-                (Some(r), false) => {
-                    Some(format!("*{}* · {}", escape_inner(&r), escape_inner(&dates)))
-                }
+            let meta = match (sub, dates.is_empty()) {
+                (Some(r), false) => Some(format!(
+                    "*{}*{PROJECT_SEPARATOR}{}",
+                    escape_inner(&r),
+                    escape_inner(&dates)
+                )),
                 (Some(r), true) => Some(format!("*{}*", escape_inner(&r))),
                 (None, false) => Some(escape(&dates)),
                 (None, true) => None,
@@ -272,7 +273,7 @@ mod tests {
                 (2, "Summary"),
                 (2, "Skills"),
                 (2, "Experience"),
-                (3, "Payments Platform — Acme Bank"),
+                (3, "Payments Platform"),
                 (3, "Routing Engine"),
                 (2, "Additional Experience"),
                 (2, "Certifications"),
@@ -301,7 +302,7 @@ mod tests {
             "Senior Platform Engineer — Cloud & Kubernetes".into()
         )));
         assert!(got.contains(&Block::Para(
-            "Lead Platform Engineer · Mar 2021 – Present".into()
+            "Lead Platform Engineer · Acme Bank · Mar 2021 – Present".into()
         )));
         for line in [
             "Languages: Rust, C#",
@@ -355,7 +356,7 @@ mod tests {
             let got = blocks(&md);
             assert!(got.contains(&Block::Item(text.into())), "{text:?}:\n{md}");
             assert!(
-                got.contains(&Block::Heading(3, format!("{text} — Acme Bank"))),
+                got.contains(&Block::Heading(3, text.into())),
                 "{text:?}:\n{md}"
             );
         }
@@ -383,7 +384,7 @@ mod tests {
             let got = blocks(&md);
             proptest::prop_assert!(got.contains(&Block::Item(text.clone())), "{:?}:\n{}", text, md);
             proptest::prop_assert!(
-                got.contains(&Block::Heading(3, format!("{text} — Acme Bank"))),
+                got.contains(&Block::Heading(3, text.clone())),
                 "{:?}:\n{}", text, md
             );
         }

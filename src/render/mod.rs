@@ -19,6 +19,7 @@ use anyhow::Result;
 use crate::profile::schema::{Certification, Education, End, Person};
 use crate::tailored::{display_date, display_dates, Tailored};
 
+pub mod docx;
 pub mod html;
 pub mod json_resume;
 pub mod markdown;
@@ -38,19 +39,23 @@ pub enum Format {
     Text,
     /// A JSON Resume (jsonresume.org schema v1) document.
     JsonResume,
+    /// A Word document (Office Open XML), laid out like the PDF.
+    Docx,
 }
 
 impl Format {
     /// Every format, in the order help texts list them.
-    pub const ALL: [Format; 5] = [
+    pub const ALL: [Format; 6] = [
         Format::Markdown,
         Format::Pdf,
+        Format::Docx,
         Format::Html,
         Format::Text,
         Format::JsonResume,
     ];
 
-    /// The file extension, without the dot: `md`, `pdf`, `html`, `txt`, `json`.
+    /// The file extension, without the dot: `md`, `pdf`, `docx`, `html`,
+    /// `txt`, `json`.
     pub fn extension(self) -> &'static str {
         match self {
             Format::Markdown => "md",
@@ -58,6 +63,7 @@ impl Format {
             Format::Html => "html",
             Format::Text => "txt",
             Format::JsonResume => "json",
+            Format::Docx => "docx",
         }
     }
 
@@ -69,11 +75,12 @@ impl Format {
             "html" | "htm" => Some(Format::Html),
             "txt" | "text" => Some(Format::Text),
             "json" => Some(Format::JsonResume),
+            "docx" => Some(Format::Docx),
             _ => None,
         }
     }
 
-    /// The format's name for messages: `Markdown`, `PDF`, `HTML`,
+    /// The format's name for messages: `Markdown`, `PDF`, `Word`, `HTML`,
     /// `plain text`, `JSON Resume`.
     pub fn name(self) -> &'static str {
         match self {
@@ -82,6 +89,7 @@ impl Format {
             Format::Html => "HTML",
             Format::Text => "plain text",
             Format::JsonResume => "JSON Resume",
+            Format::Docx => "Word",
         }
     }
 }
@@ -131,6 +139,7 @@ pub fn render(t: &Tailored, format: Format, opts: &RenderOptions) -> Result<Vec<
         Format::Html => Ok(html::render(t).into_bytes()),
         Format::Text => Ok(text::render(t).into_bytes()),
         Format::JsonResume => json_resume::render(t),
+        Format::Docx => docx::render(t, opts),
     }
 }
 
@@ -313,14 +322,26 @@ pub(crate) fn education_title(e: &Education) -> String {
     }
 }
 
-/// A project's heading: `Name — Client`, or just the name.
-pub(crate) fn project_title(name: &str, client: Option<&str>) -> String {
-    let name = one_line(name);
-    match client.map(one_line).filter(|c| !c.is_empty()) {
-        Some(c) => format!("{name} — {c}"),
-        None => name.into_owned(),
-    }
+/// The line under a project's title: its role and employer,
+/// `Lead · Eli Lilly`, either alone, or nothing.
+///
+/// The employer is not joined to the project's name: names carry dashes of
+/// their own ("Maestro - Study Orchestration"), and a dash of tailor's
+/// beside them read as one mixed separator (issue 10). Every format shows
+/// a project the same way: the name (with the dates on its line where the
+/// format has a right edge), then this line.
+pub(crate) fn project_subtitle(role: Option<&str>, client: Option<&str>) -> Option<String> {
+    let parts: Vec<String> = [role, client]
+        .into_iter()
+        .flatten()
+        .map(|s| one_line(s).into_owned())
+        .filter(|s| !s.is_empty())
+        .collect();
+    (!parts.is_empty()).then(|| parts.join(PROJECT_SEPARATOR))
 }
+
+/// What separates a project's role, employer and dates on one line.
+pub(crate) const PROJECT_SEPARATOR: &str = " · ";
 
 /// The résumé's document title for metadata: `Name — Résumé`, or
 /// `Name — Résumé for Title at Company` when the posting is known.
@@ -361,7 +382,8 @@ mod tests {
             assert_eq!(Format::from_extension(f.extension()), Some(f));
         }
         assert_eq!(Format::from_extension("PDF"), Some(Format::Pdf));
-        assert_eq!(Format::from_extension("docx"), None);
+        assert_eq!(Format::from_extension("DOCX"), Some(Format::Docx));
+        assert_eq!(Format::from_extension("doc"), None);
     }
 
     #[test]
@@ -420,6 +442,19 @@ mod tests {
             render(&t, f, &RenderOptions::default()).unwrap();
         }
         assert_eq!(pdf_page_count(&t, &RenderOptions::default()), 1);
+    }
+
+    #[test]
+    fn a_project_subtitle_joins_role_and_employer_or_is_absent() {
+        let sub = |r, c| project_subtitle(r, c);
+        assert_eq!(
+            sub(Some("Lead"), Some("Eli Lilly")).unwrap(),
+            "Lead · Eli Lilly"
+        );
+        assert_eq!(sub(None, Some(" Eli\nLilly ")).unwrap(), "Eli Lilly");
+        assert_eq!(sub(Some("Lead"), Some(" ")).unwrap(), "Lead");
+        assert_eq!(sub(None, None), None);
+        assert_eq!(sub(Some(""), None), None);
     }
 
     #[test]

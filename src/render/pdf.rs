@@ -27,7 +27,7 @@ use printpdf::{
 
 use super::{
     certification_line, contact_items, document_title, education_dates, education_title, heading,
-    one_line, paragraphs, project_title, RenderOptions,
+    one_line, paragraphs, project_subtitle, RenderOptions,
 };
 use crate::tailored::Tailored;
 
@@ -255,7 +255,7 @@ fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
 
 /// A URL as a résumé prints it: without the scheme, `www.` or a trailing
 /// slash (the link annotation keeps the whole URL).
-fn display_url(url: &str) -> &str {
+pub(super) fn display_url(url: &str) -> &str {
     let s = url
         .strip_prefix("https://")
         .or_else(|| url.strip_prefix("http://"))
@@ -327,10 +327,8 @@ fn layout(t: &Tailored, width: f32) -> Vec<Block> {
     if !t.experience.is_empty() {
         blocks.push(section_heading(heading::EXPERIENCE));
         for (i, p) in t.experience.iter().enumerate() {
-            let title = project_title(&p.name, p.client.as_deref());
-            let mut lines = titled_line(&title, &one_line(&p.dates), width);
-            let role = p.role.as_deref().map(one_line).filter(|r| !r.is_empty());
-            if let Some(role) = role {
+            let mut lines = titled_line(&one_line(&p.name), &one_line(&p.dates), width);
+            if let Some(role) = project_subtitle(p.role.as_deref(), p.client.as_deref()) {
                 lines.extend(para(&role, Face::Regular, BODY_SIZE, MUTED, 0.0).lines);
             }
             let has_bullets = p.bullets.iter().any(|b| !one_line(&b.text).is_empty());
@@ -556,7 +554,7 @@ pub fn page_count(t: &Tailored, opts: &RenderOptions) -> usize {
 
 /// The creation date: `SOURCE_DATE_EPOCH` (reproducible-builds.org) when
 /// set, else a fixed date, never the clock.
-fn creation_epoch(source_date_epoch: Option<&str>) -> Result<i64> {
+pub(super) fn creation_epoch(source_date_epoch: Option<&str>) -> Result<i64> {
     match source_date_epoch.map(str::trim) {
         Some(v) if !v.is_empty() => v
             .parse::<i64>()
@@ -805,7 +803,8 @@ mod tests {
                 "Anna Müller-Lüdenscheidt",
                 "anna.mueller@example.com",
                 "github.com/anna-example",
-                "Payments Platform — Acme Bank",
+                "Payments Platform",
+                "Lead Platform Engineer · Acme Bank",
                 "Mar 2021 – Present",
                 "Additional Experience",
                 "MSc Computer Science — ETH Zürich",

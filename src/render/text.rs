@@ -6,7 +6,7 @@
 
 use super::{
     certification_line, contact_items, education_dates, education_title, heading, one_line,
-    paragraphs, project_title,
+    paragraphs, project_subtitle, PROJECT_SEPARATOR,
 };
 use crate::tailored::Tailored;
 
@@ -58,12 +58,12 @@ pub fn render(t: &Tailored) -> String {
             .experience
             .iter()
             .map(|p| {
-                let mut lines = vec![project_title(&p.name, p.client.as_deref())];
-                let role = p.role.as_deref().map(one_line).filter(|r| !r.is_empty());
+                let mut lines = vec![one_line(&p.name).into_owned()];
+                let sub = project_subtitle(p.role.as_deref(), p.client.as_deref());
                 let dates = one_line(&p.dates);
-                match (role, dates.is_empty()) {
-                    (Some(r), false) => lines.push(format!("{r} · {dates}")),
-                    (Some(r), true) => lines.push(r.into_owned()),
+                match (sub, dates.is_empty()) {
+                    (Some(r), false) => lines.push(format!("{r}{PROJECT_SEPARATOR}{dates}")),
+                    (Some(r), true) => lines.push(r),
                     (None, false) => lines.push(dates.into_owned()),
                     (None, true) => {}
                 }
@@ -147,8 +147,8 @@ mod tests {
              GitHub: https://github.com/anna-example\n"
         ));
         assert!(txt.contains(
-            "\n\nEXPERIENCE\n==========\nPayments Platform — Acme Bank\n\
-             Lead Platform Engineer · Mar 2021 – Present\n- Migrated"
+            "\n\nEXPERIENCE\n==========\nPayments Platform\n\
+             Lead Platform Engineer · Acme Bank · Mar 2021 – Present\n- Migrated"
         ));
         assert!(txt.contains("ADDITIONAL EXPERIENCE\n=====================\n- Mentored"));
         assert!(txt.ends_with("- MSc Computer Science — ETH Zürich · 2008 – 2010\n"));

@@ -267,9 +267,9 @@ fn cases() -> Vec<Case> {
         Case {
             name: "an unknown output extension",
             files: &[],
-            args: &["build", PROFILE, "{root}/POSTING", "-o", "cv.docx"],
+            args: &["build", PROFILE, "{root}/POSTING", "-o", "cv.odt"],
             code: 2,
-            stderr: &["cv.docx", "hint:"],
+            stderr: &["cv.odt", "hint:"],
         },
         Case {
             name: "a title that would escape the output folder",

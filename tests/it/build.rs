@@ -186,6 +186,7 @@ fn visible_text(format: Format, bytes: &[u8]) -> String {
             out
         }
         Format::Text => s(),
+        Format::Docx => crate::docx::visible_text(bytes),
         Format::Html => tailor::posting::html_to_text(&s()),
         Format::Pdf => {
             let doc = lopdf::Document::load_mem(bytes).unwrap();
@@ -488,14 +489,14 @@ fn an_unknown_extension_names_the_file_and_hints() {
             "build",
             "job-descriptions/northwind-health-platform-engineer.md",
             "-o",
-            "cv.docx",
+            "cv.odt",
         ])
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("cv.docx") && err.contains("hint:"), "{err}");
-    assert!(!root().join("cv.docx").exists());
+    assert!(err.contains("cv.odt") && err.contains("hint:"), "{err}");
+    assert!(!root().join("cv.odt").exists());
 }
 
 /// Issue 10: a platform-engineer and a solutions-architect posting both got

@@ -7,5 +7,6 @@ mod batch;
 mod build;
 mod cli;
 mod corpus;
+mod docx;
 mod profile;
 mod select;
