@@ -24,6 +24,7 @@ use crate::score::{self, Evidence};
 
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<Exit> {
+    crate::color::choose(cli.color);
     match cli.command {
         Command::Build(args) => build(&args),
         Command::Match(args) => run_match(&args),
@@ -32,6 +33,10 @@ pub fn run(cli: Cli) -> Result<Exit> {
         Command::Init(args) => init(&args),
         Command::Completions(args) => completions(args.shell),
         Command::Man(args) => man(args.command.as_deref()),
+        Command::Schema => {
+            to_stdout(profile::json_schema::text().as_bytes())?;
+            Ok(Exit::Ok)
+        }
     }
 }
 
@@ -51,13 +56,30 @@ fn init(args: &InitArgs) -> Result<Exit> {
         );
     }
     create_parent(&path)?;
-    write_atomic(&path, crate::init::STARTER.as_bytes())?;
+    write_atomic(&path, crate::init::starter().as_bytes())?;
+    let mut err = std::io::stderr().lock();
+    writeln!(err, "init: wrote {}", path.display())?;
+    if let Some(schema) = write_schema_beside(&path, args.force)? {
+        writeln!(err, "init: wrote {} (for editors)", schema.display())?;
+    }
     writeln!(
-        std::io::stderr().lock(),
-        "init: wrote {0}\n  next: replace its examples with your own, then `tailor check {0}`",
+        err,
+        "  next: replace its examples with your own, then `tailor check {}`",
         path.display()
     )?;
     Ok(Exit::Ok)
+}
+
+/// Writes the profile JSON Schema beside `profile`, where the
+/// `# yaml-language-server` line of the profiles tailor writes points;
+/// an existing file is kept unless `force`. The path written, if any.
+fn write_schema_beside(profile: &Path, force: bool) -> Result<Option<PathBuf>> {
+    let path = profile.with_file_name(profile::json_schema::FILE_NAME);
+    if !force && occupied(&path) {
+        return Ok(None);
+    }
+    write_atomic(&path, profile::json_schema::text().as_bytes())?;
+    Ok(Some(path))
 }
 
 /// `tailor completions SHELL`: the script, generated from the clap types so
@@ -109,7 +131,7 @@ fn run_match(args: &MatchArgs) -> Result<Exit> {
         s.push('\n');
         s
     } else {
-        crate::report::human(&m, &ev, args.explain)
+        crate::report::human_styled(&m, &ev, args.explain, crate::color::stdout())
     };
     to_stdout(out.as_bytes())?;
     exit_without_freeing(ev);
@@ -210,12 +232,13 @@ fn warn_placeholders(path: &Path, profile: &Profile) -> Result<()> {
         return Ok(());
     };
     let diags = crate::profile::validate::person_warnings(profile, text, &name);
+    let color = crate::color::stderr();
     let mut err = std::io::stderr().lock();
     for d in diags.iter().filter(|d| {
         d.severity == diagnostic::Severity::Warning
             && (d.message.contains("placeholder") || d.message.contains("résumés need one"))
     }) {
-        writeln!(err, "{d}")?;
+        writeln!(err, "{}", crate::color::diagnostic(d, color))?;
     }
     Ok(())
 }
@@ -336,8 +359,14 @@ fn import(args: &ImportArgs) -> Result<Exit> {
     }
     let mut inputs = Vec::new();
     for path in &args.files {
-        let name = path.display().to_string();
-        let bytes = std::fs::read(path).with_context(|| format!("failed to read matrix {name}"))?;
+        let (name, bytes) = if path.as_os_str() == "-" {
+            (STDIN_NAME.to_owned(), read_stdin("matrix")?)
+        } else {
+            let name = path.display().to_string();
+            let bytes =
+                std::fs::read(path).with_context(|| format!("failed to read matrix {name}"))?;
+            (name, bytes)
+        };
         let text = load::decode(&bytes, &name).map_err(|d| anyhow::anyhow!(d.located()))?;
         if text.trim().is_empty() {
             bail!("{name}:1:1: the file is empty; expected a Markdown skills matrix");
@@ -353,7 +382,12 @@ fn import(args: &ImportArgs) -> Result<Exit> {
         );
     }
     let names: Vec<String> = inputs.into_iter().map(|(n, _)| n).collect();
-    let yaml = result.to_yaml(&names);
+    // Editors find the schema beside the profile (written there with -o).
+    let yaml = format!(
+        "{}{}",
+        profile::json_schema::modeline(profile::json_schema::FILE_NAME),
+        result.to_yaml(&names)
+    );
     let mut err = std::io::stderr().lock();
     write!(err, "{}", result.report)?;
     writeln!(err, "import: {}", result.counts())?;
@@ -361,6 +395,9 @@ fn import(args: &ImportArgs) -> Result<Exit> {
         Some(out) => {
             write_atomic(out, yaml.as_bytes())?;
             writeln!(err, "import: wrote {}", out.display())?;
+            if let Some(schema) = write_schema_beside(out, false)? {
+                writeln!(err, "import: wrote {} (for editors)", schema.display())?;
+            }
         }
         None => to_stdout(yaml.as_bytes())?,
     }
@@ -369,22 +406,49 @@ fn import(args: &ImportArgs) -> Result<Exit> {
 
 /// `tailor check`: every problem of a profile, then a one-line summary.
 fn check(args: &CheckArgs) -> Result<Exit> {
-    let path = &profile_path(args.profile.as_deref())?;
-    let bytes = load::read(path)?;
-    let mut diags = crate::profile::validate::check_bytes(&bytes, &path.display().to_string());
+    let stdin = args
+        .profile
+        .as_deref()
+        .is_some_and(|p| p.as_os_str() == "-");
+    let (name, bytes) = if stdin {
+        (STDIN_NAME.to_owned(), read_stdin("profile")?)
+    } else {
+        let path = profile_path(args.profile.as_deref())?;
+        (path.display().to_string(), load::read(&path)?)
+    };
+    let mut diags = crate::profile::validate::check_bytes(&bytes, &name);
     diagnostic::sort(&mut diags);
+    let color = crate::color::stdout();
     let mut out = String::new();
     for d in &diags {
-        out.push_str(&format!("{d}\n"));
+        out.push_str(&crate::color::diagnostic(d, color));
+        out.push('\n');
     }
-    out.push_str(&format!(
-        "{}: {}\n",
-        path.display(),
-        diagnostic::summary(&diags)
-    ));
+    out.push_str(&format!("{name}: {}\n", diagnostic::summary(&diags)));
     to_stdout(out.as_bytes())?;
     let failed = diags
         .iter()
         .any(|d| d.severity == diagnostic::Severity::Error);
     Ok(if failed { Exit::Invalid } else { Exit::Ok })
+}
+
+/// How messages name standard input (`check -`, `import -`).
+const STDIN_NAME: &str = "<stdin>";
+
+/// Standard input, whole, up to the largest profile tailor reads.
+fn read_stdin(what: &str) -> Result<Vec<u8>> {
+    use std::io::Read;
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(load::MAX_PROFILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .with_context(|| format!("failed to read the {what} from standard input"))?;
+    if bytes.len() as u64 > load::MAX_PROFILE_BYTES {
+        bail!(
+            "{STDIN_NAME}: more than {} MB on standard input, more than a {what} may be",
+            load::MAX_PROFILE_BYTES / (1024 * 1024)
+        );
+    }
+    Ok(bytes)
 }

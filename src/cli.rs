@@ -17,6 +17,18 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
+    /// When to colour the report and messages: auto (on a terminal, unless
+    /// NO_COLOR is set), always, or never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
+    pub color: ColorWhen,
+}
+
+/// `--color`'s values.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorWhen {
+    Auto,
+    Always,
+    Never,
 }
 
 #[derive(Debug, Subcommand)]
@@ -35,6 +47,8 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff) on standard output
     Man(ManArgs),
+    /// Print the JSON Schema of profile.yaml on standard output (for editors)
+    Schema,
 }
 
 #[derive(Debug, Args)]
@@ -132,15 +146,17 @@ pub struct BuildArgs {
 
 #[derive(Debug, Args)]
 pub struct CheckArgs {
-    /// The profile to check [default: $TAILOR_PROFILE, else ./profile.yaml]
-    #[arg(value_name = "PROFILE")]
+    /// The profile to check, or - for standard input
+    /// [default: $TAILOR_PROFILE, else ./profile.yaml]
+    #[arg(value_name = "PROFILE|-")]
     pub profile: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
 pub struct ImportArgs {
-    /// Skills-matrix Markdown files, merged into one profile in the order given
-    #[arg(value_name = "FILE", required = true)]
+    /// Skills-matrix Markdown files, merged into one profile in the order
+    /// given; - reads one from standard input
+    #[arg(value_name = "FILE|-", required = true)]
     pub files: Vec<PathBuf>,
     /// Where to write the profile [default: stdout]
     #[arg(long, short = 'o', value_name = "FILE")]

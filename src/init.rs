@@ -2,12 +2,19 @@
 //! needs, commented, with placeholders the user replaces.
 //!
 //! Writing it (and refusing to replace a file) is `app`'s; the format it
-//! follows is `profile::schema`'s, and `tests/cli.rs` holds the starter to
-//! `tailor check` with only the placeholder warnings. When the repository
-//! ships a JSON Schema for profiles, its `# yaml-language-server: $schema=`
-//! line belongs at the top of [`STARTER`].
+//! follows is `profile::schema`'s, and `tests/it/cli.rs` holds the starter
+//! to `tailor check` with only the placeholder warnings, and to the JSON
+//! Schema its first line points editors at.
 
-/// The starter `profile.yaml`.
+use crate::profile::json_schema;
+
+/// The starter `profile.yaml`: the line that points editors at the schema
+/// `init` writes beside it, then [`STARTER`].
+pub fn starter() -> String {
+    format!("{}{STARTER}", json_schema::modeline(json_schema::FILE_NAME))
+}
+
+/// The starter's body, below the schema line.
 pub const STARTER: &str = r#"# Your master profile: every résumé line tailor writes comes from here,
 # word for word, so write each text as you want it printed.
 # Replace every example below with your own; `tailor check` lists what is

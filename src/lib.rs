@@ -20,11 +20,13 @@
 //! - [`build`]: one posting's résumé: score, select, fit the pages, render
 //! - [`batch`]: a folder of postings, in parallel, ranked by fit
 //! - [`init`]: the commented starter profile `tailor init` writes
+//! - [`color`]: when and how the report and messages are coloured
 
 pub mod app;
 pub mod batch;
 pub mod build;
 pub mod cli;
+pub mod color;
 pub mod config;
 pub mod exit;
 pub mod files;

@@ -17,7 +17,8 @@ fn main() -> ExitCode {
             // Errors quote file names and posting text: printed inert. An
             // unwritable standard error loses the message, not the code.
             let message = tailor::report::printable(&format!("{err:#}")).into_owned();
-            let _ = writeln!(std::io::stderr(), "error: {message}");
+            let message = tailor::color::error_message(&message, tailor::color::stderr());
+            let _ = writeln!(std::io::stderr(), "{message}");
             ExitCode::from(2)
         }
     }

@@ -24,16 +24,24 @@ pub fn printable(text: &str) -> Cow<'_, str> {
     }
 }
 
-/// Renders the human-readable report.
+/// Renders the human-readable report, without colour.
 pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
+    human_styled(m, ev, explain, false)
+}
+
+/// Renders the human-readable report; with `color`, the title, the fit and
+/// the missing required terms stand out (`color` says when).
+pub fn human_styled(m: &Match, ev: &Evidence, explain: bool, color: bool) -> String {
+    use crate::color::{fit_style, paint, ERROR, HEADING};
     let mut s = String::new();
     let title = m.posting.name(" — ");
+    let fit = format!("{:.0}/100", m.fit);
     let _ = writeln!(
         s,
-        "{}\nsource: {}\nfit: {:.0}/100\n",
-        printable(&title),
+        "{}\nsource: {}\nfit: {}\n",
+        paint(&printable(&title), HEADING, color),
         printable(&m.posting.source),
-        m.fit
+        paint(&fit, fit_style(m.fit), color)
     );
 
     let matched: Vec<_> = m.keywords.iter().filter(|k| k.matched).collect();
@@ -79,16 +87,14 @@ pub fn human(m: &Match, ev: &Evidence, explain: bool) -> String {
         missing.len()
     );
     for k in missing {
-        let _ = writeln!(
-            s,
-            "  {:<28} {}",
-            k.term,
-            if k.required {
-                "required"
-            } else {
-                k.section.as_str()
-            }
-        );
+        // Padded before painting: escapes have no width.
+        let term = format!("{:<28}", k.term);
+        let (term, why) = if k.required {
+            (paint(&term, ERROR, color), paint("required", ERROR, color))
+        } else {
+            (term.into(), k.section.as_str().into())
+        };
+        let _ = writeln!(s, "  {term} {why}");
     }
     let _ = writeln!(s, "\ntop projects:");
     for p in m.projects.iter().filter(|p| p.score > 0.0).take(5) {
@@ -165,6 +171,9 @@ pub fn build_summary(
             "  warning: does not fit the page limit even without bullets"
         );
     }
+    if let Some(f) = &b.page_fill {
+        let _ = writeln!(s, "  {}", page_fill_note(f));
+    }
     if explain {
         let _ = writeln!(s, "  chosen bullets, in the order chosen:");
         for c in &b.selection.chosen {
@@ -187,9 +196,52 @@ pub fn build_summary(
     s
 }
 
+/// What ending on a well-filled page did, in one line: which page would
+/// have been thin, what was dropped, and how to keep it.
+pub fn page_fill_note(f: &crate::build::PageFill) -> String {
+    let ids: Vec<&str> = f.dropped.iter().map(|c| c.id.as_str()).collect();
+    format!(
+        "note: page {} would have held {:.0}% of a page; dropped the {} least relevant \
+         bullet{} to end on page {}: {} (--pages {} keeps them)",
+        f.pages_before,
+        f.last_page_before * 100.0,
+        ids.len(),
+        if ids.len() == 1 { "" } else { "s" },
+        f.pages,
+        ids.join(", "),
+        f.pages_before
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn colour_is_only_added_when_asked() {
+        let ev = Evidence::new(
+            &crate::profile::load::parse(
+                "person: {name: A}\nskills: [{name: Cloud, level: strong, keywords: [AWS]}]\n",
+                "p.yaml",
+            )
+            .unwrap(),
+            crate::keywords::Lexicon::builtin(),
+            crate::score::profile_now(&Default::default()),
+        );
+        let posting = crate::posting::analyse(
+            "Engineer\n\nRequirements:\n- AWS\n- Kubernetes is required\n",
+            "p.txt",
+        )
+        .unwrap();
+        let m = crate::score::score(&ev, &posting);
+        let plain = human_styled(&m, &ev, false, false);
+        assert_eq!(plain, human(&m, &ev, false));
+        assert!(!plain.contains('\x1b'));
+        let colored = human_styled(&m, &ev, false, true);
+        assert!(colored.contains("\x1b["), "{colored}");
+        // The same text once the escapes are taken out.
+        assert_eq!(anstream::adapter::strip_str(&colored).to_string(), plain);
+    }
 
     #[test]
     fn printable_drops_escapes_and_keeps_text() {

@@ -133,7 +133,15 @@ pub fn parse(text: &str, file: &str) -> Result<Profile, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags);
     }
-    serde_yaml::from_str(text).map_err(|e| vec![serde_error(&e, text, &Locator::new(text), file)])
+    serde_yaml::from_str(text).map_err(|e| {
+        // serde stops at the first problem; the shape walk finds them all.
+        let all = super::shape::check(text, file);
+        if all.is_empty() {
+            vec![serde_error(&e, text, &Locator::new(text), file)]
+        } else {
+            all
+        }
+    })
 }
 
 /// How deeply a profile may nest flow collections (`[`, `{`). A profile

@@ -7,10 +7,11 @@
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{de, Deserialize, Deserializer, Serialize, Serializer};
 
 /// The whole master profile.
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Profile {
     pub person: Person,
@@ -34,7 +35,7 @@ pub struct Profile {
     pub aliases: Vec<Alias>,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Person {
     pub name: String,
@@ -44,7 +45,7 @@ pub struct Person {
     pub contact: Contact,
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {
     #[serde(default, skip_serializing_if = "String::is_empty")]
@@ -57,14 +58,14 @@ pub struct Contact {
     pub links: Vec<Link>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Link {
     pub label: String,
     pub url: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Summary {
     pub id: String,
@@ -74,7 +75,7 @@ pub struct Summary {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Certification {
     pub name: String,
@@ -85,7 +86,9 @@ pub struct Certification {
 }
 
 /// The matrix's "Basic/Strong/Advanced/Expert Understanding".
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Level {
     Basic,
@@ -115,7 +118,7 @@ impl Level {
     }
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SkillArea {
     /// The area's name as in the matrix ("Serverless Technologies"); bullets
@@ -127,7 +130,7 @@ pub struct SkillArea {
     pub keywords: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Project {
     /// Stable id used in reports and by `--json` consumers.
@@ -146,7 +149,7 @@ pub struct Project {
     pub bullets: Vec<Bullet>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Bullet {
     /// Stable id, unique across the profile.
@@ -161,7 +164,7 @@ pub struct Bullet {
     pub tags: Vec<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Education {
     pub institution: String,
@@ -175,7 +178,7 @@ pub struct Education {
 
 /// A user's own lexicon entry: `term` is the canonical name, `forms` the
 /// other ways postings or the profile write it.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Alias {
     pub term: String,
@@ -266,6 +269,24 @@ impl<'de> Deserialize<'de> for YearMonth {
     }
 }
 
+/// In the JSON Schema: a bare year (a YAML number, as people write it) or a
+/// "year-month" string, the forms [`YearMonth`]'s `Deserialize` accepts.
+impl JsonSchema for YearMonth {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "YearMonth".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "A year (2024) or year-month (\"2024-03\").",
+            "anyOf": [
+                { "type": "integer", "minimum": 1000, "maximum": 9999 },
+                { "type": "string", "pattern": "^\\s*[0-9]{4}(-(0?[1-9]|1[0-2]))?\\s*$" }
+            ]
+        })
+    }
+}
+
 /// A project's end: a date, or `present`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum End {
@@ -324,6 +345,24 @@ impl<'de> Deserialize<'de> for End {
             }
         }
         d.deserialize_any(V)
+    }
+}
+
+/// In the JSON Schema: a [`YearMonth`], or `present`.
+impl JsonSchema for End {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "End".into()
+    }
+
+    fn json_schema(generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        let date = generator.subschema_for::<YearMonth>();
+        schemars::json_schema!({
+            "description": "A year (2024), year-month (\"2024-03\") or present.",
+            "anyOf": [
+                date,
+                { "type": "string", "pattern": "^\\s*[Pp][Rr][Ee][Ss][Ee][Nn][Tt]\\s*$" }
+            ]
+        })
     }
 }
 

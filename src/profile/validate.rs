@@ -1,8 +1,10 @@
 //! `tailor check`: every problem of a profile at once, each with its
 //! `file:line:column`.
 //!
-//! Parse errors come from `load` (and stop the check, since there is no
-//! profile to look at); the rest are checks on a loaded [`Profile`]:
+//! Shape errors (unknown keys, wrong types, bad values) come from `load`,
+//! all at once via `shape`; a profile whose only shape errors are unknown
+//! keys is still checked without them. The rest are checks on a loaded
+//! [`Profile`]:
 //! duplicate ids, empty texts, dates that end before they start, bullets
 //! naming skill areas that do not exist, placeholders left in the person and
 //! contact (warnings), and likely misspellings (warnings, via `spelling`).
@@ -25,7 +27,18 @@ pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<Diagnostic> {
     };
     match load::parse(text, file) {
         Ok(profile) => validate(&profile, text, file),
-        Err(diags) => diags,
+        Err(mut diags) => {
+            // Unknown keys alone leave a profile to check in the same run.
+            // Only then: other errors (an alias bomb refused before any
+            // parse) must not be parsed again.
+            let unknown_keys_only = diags.iter().all(|d| d.message.contains("unknown field `"));
+            if unknown_keys_only {
+                if let Some(profile) = super::shape::without_unknown_keys(text) {
+                    diags.extend(validate(&profile, text, file));
+                }
+            }
+            diags
+        }
     }
 }
 
@@ -488,9 +501,32 @@ projects:
 
     #[test]
     fn parse_errors_come_from_load() {
+        let d = check("person:\n  name: a\n  nmae: b\n");
+        assert!(
+            d.contains(&"p.yaml:3:3: error: person: unknown field `nmae`, expected one of `contact`, `headline`, `name`".to_owned()),
+            "{d:?}"
+        );
+    }
+
+    #[test]
+    fn shape_and_profile_problems_in_one_run() {
+        // Issue 11: an unknown key hid every other problem until fixed.
+        let text = GOOD
+            .replace("  name: Ann Example\n", "  name: Ann Example\n  nmae: x\n")
+            .replace("- id: p-one\n", "- id: p-one\n    text: x\n  - id: p-one\n");
+        let d = check(&text);
         assert_eq!(
-            check("person:\n  name: a\n  nmae: b\n")[0],
-            "p.yaml:3:3: error: person: unknown field `nmae`, expected one of `name`, `headline`, `contact`"
+            d,
+            [
+                "p.yaml:3:3: error: person: unknown field `nmae`, expected one of `contact`, `headline`, `name`",
+                "p.yaml:18:9: error: duplicate bullet id `p-one` (first used on line 16)",
+            ]
+        );
+        // A bad level and an unknown key: both in one run.
+        let d = check(&text.replace("level: expert", "level: guru"));
+        assert!(
+            d.len() == 2 && d[1].contains("unknown variant `guru`"),
+            "{d:?}"
         );
     }
 

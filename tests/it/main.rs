@@ -9,4 +9,6 @@ mod cli;
 mod corpus;
 mod docx;
 mod profile;
+mod schema;
 mod select;
+mod test;

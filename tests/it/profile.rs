@@ -230,8 +230,8 @@ fn the_shipped_profile_passes_with_only_placeholder_warnings() {
     assert_eq!(
         lines,
         [
-            "profile.yaml:12:9: warning: the name \"Your Name\" looks like a placeholder (not a real name)",
-            "profile.yaml:14:12: warning: the email \"you@example.com\" looks like a placeholder (example.com is a placeholder domain)",
+            "profile.yaml:13:9: warning: the name \"Your Name\" looks like a placeholder (not a real name)",
+            "profile.yaml:15:12: warning: the email \"you@example.com\" looks like a placeholder (example.com is a placeholder domain)",
             "profile.yaml: 0 errors, 2 warnings",
         ]
     );
