@@ -75,6 +75,13 @@ pub fn is_form(word: &str) -> bool {
         .is_some_and(|f| !f.cased && !lex.term(f.term).weak)
 }
 
+/// Whether the lexicon knows a tag or keyword as a form of some term, in
+/// any case ("k8s", "AWS Lambda", "kubernetes").
+pub fn is_known(text: &str) -> bool {
+    let form = crate::keywords::normalize::norm(text);
+    !form.is_empty() && lexicon().lookup(&form).is_some()
+}
+
 /// Every word of the curated terms, as the lexicon writes them.
 pub fn tech_words() -> impl Iterator<Item = &'static str> {
     words().values().copied()

@@ -18,6 +18,7 @@ use super::load;
 use super::locate::Locator;
 use super::schema::{End, Profile, YearMonth};
 use super::spelling;
+use super::terms;
 
 /// Checks a profile file's bytes.
 pub fn check_bytes(bytes: &[u8], file: &str) -> Vec<Diagnostic> {
@@ -58,6 +59,7 @@ pub fn validate(profile: &Profile, text: &str, file: &str) -> Vec<Diagnostic> {
     let mut v = Validator::new(text, file);
     v.structure(profile);
     v.spelling(profile);
+    v.tag_spelling(profile);
     v.out
 }
 
@@ -432,6 +434,94 @@ impl<'a> Validator<'a> {
         }
     }
 
+    /// Tags and skill keywords that are near misses of a lexicon term
+    /// ("Kuberneties"): a tag tailor does not know matches no posting, so
+    /// a misspelt one silently hides the evidence it was meant to show.
+    /// One warning a misspelt word, where it is first written, with how
+    /// many more places repeat it. Tags the lexicon knows, and the
+    /// profile's own aliases, are never flagged.
+    fn tag_spelling(&mut self, p: &Profile) {
+        let mut names: Vec<(String, &str)> = Vec::new();
+        for (i, s) in p.skills.iter().enumerate() {
+            for (k, kw) in s.keywords.iter().enumerate() {
+                names.push((format!("skills[{i}].keywords[{k}]"), kw));
+            }
+        }
+        for (i, pr) in p.projects.iter().enumerate() {
+            for (j, b) in pr.bullets.iter().enumerate() {
+                for (k, t) in b.tags.iter().enumerate() {
+                    names.push((format!("projects[{i}].bullets[{j}].tags[{k}]"), t));
+                }
+            }
+        }
+        for (j, b) in p.general.iter().enumerate() {
+            for (k, t) in b.tags.iter().enumerate() {
+                names.push((format!("general[{j}].tags[{k}]"), t));
+            }
+        }
+        let mut aliases: HashSet<String> = HashSet::new();
+        for a in &p.aliases {
+            for name in std::iter::once(&a.term).chain(&a.forms) {
+                aliases.insert(name.to_lowercase());
+                for w in name.split(|c: char| !c.is_alphanumeric() && c != '\'') {
+                    aliases.insert(w.to_lowercase());
+                }
+            }
+        }
+        // Each distinct name once: the first place, and how many more.
+        let mut seen: HashMap<String, usize> = HashMap::new();
+        let mut firsts: Vec<(String, &str, usize)> = Vec::new();
+        for (path, name) in names {
+            let key = name.trim().to_lowercase();
+            match seen.get(&key) {
+                Some(&i) => firsts[i].2 += 1,
+                None => {
+                    seen.insert(key, firsts.len());
+                    firsts.push((path, name, 0));
+                }
+            }
+        }
+        for (path, name, more) in firsts {
+            if aliases.contains(&name.trim().to_lowercase()) || terms::is_known(name) {
+                continue;
+            }
+            let misspelt = spelling::check(name, &aliases)
+                .into_iter()
+                .find(|m| !m.case_only);
+            let Some(m) = misspelt else { continue };
+            let at = if self.loc().has(&path) {
+                self.loc().position(&path)
+            } else {
+                let parent = &path[..path.rfind('[').unwrap_or(path.len())];
+                self.loc().find_from(parent, name)
+            };
+            let kind = if path.starts_with("skills") {
+                "keyword"
+            } else {
+                "tag"
+            };
+            let fixed = format!(
+                "{}{}{}",
+                &name[..m.offset],
+                m.suggestion,
+                &name[m.offset + m.word.len()..]
+            );
+            let also = match more {
+                0 => String::new(),
+                1 => " (and in 1 more place)".to_owned(),
+                n => format!(" (and in {n} more places)"),
+            };
+            self.out.push(Diagnostic::warning(
+                self.file,
+                at,
+                format!(
+                    "{kind} \"{name}\" is not a term tailor knows, and matches no posting; \
+                     did you mean \"{fixed}\"?{also}"
+                ),
+            ));
+        }
+    }
+
     fn find_nth(&self, path: &str, word: &str, nth: usize) -> (usize, usize) {
         let mut at = self.loc().find_from(path, word);
         for _ in 0..nth {
@@ -630,12 +720,33 @@ projects:
     #[test]
     fn profile_keywords_and_tags_are_not_misspellings() {
         let text = GOOD
+            .replace("keywords: [AWS Lambda]", "keywords: [AWS Lambda, Zorblaxx]")
+            .replace("with Kubernetes", "with Zorblaxx");
+        assert_eq!(check(&text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn misspelt_tags_and_keywords_are_warnings_with_the_term() {
+        // Issue 11: tags saying "Kuberneties" passed check and matched nothing.
+        let text = GOOD
             .replace(
                 "keywords: [AWS Lambda]",
-                "keywords: [AWS Lambda, Kubernetties]",
+                "keywords: [AWS Lambda, Kuberneties]",
             )
-            .replace("with Kubernetes", "with Kubernetties");
-        assert_eq!(check(&text), Vec::<String>::new());
+            .replace(
+                "    skills: [Serverless]\n",
+                "    skills: [Serverless]\n    tags: [DynamoDB, Kuberneties, Terrafrom]\n",
+            );
+        assert_eq!(
+            check(&text),
+            [
+                "p.yaml:8:26: warning: keyword \"Kuberneties\" is not a term tailor knows, and matches no posting; did you mean \"Kubernetes\"? (and in 1 more place)",
+                "p.yaml:18:35: warning: tag \"Terrafrom\" is not a term tailor knows, and matches no posting; did you mean \"Terraform\"?",
+            ]
+        );
+        // The profile's own aliases are its own terms.
+        let own = format!("{text}aliases:\n- term: Kuberneties\n  forms: [kuberneties]\n- term: Terrafrom\n  forms: [terrafrom]\n");
+        assert_eq!(check(&own), Vec::<String>::new());
     }
 
     #[test]

@@ -5,9 +5,12 @@
 mod bad_input;
 mod batch;
 mod build;
+mod check;
 mod cli;
+mod color;
 mod corpus;
 mod docx;
+mod pages;
 mod profile;
 mod schema;
 mod select;
