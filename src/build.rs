@@ -1,4 +1,5 @@
-//! One posting's résumé: score, select, fit to `--pages`, render. No I/O.
+//! One posting's résumé: score, select, fit to `--pages` (or, without it,
+//! end on a well-filled page), render. No I/O.
 //!
 //! `app` (one posting) and `batch` (a folder) call [`tailor`] and write what
 //! it returns; reading postings and writing files is `files`' job.
@@ -21,6 +22,9 @@ pub struct Built {
     pub dropped: Vec<select::Chosen>,
     /// Whether the résumé fits `--pages` (always, without it).
     pub fits: bool,
+    /// Without `--pages`: the bullets dropped so the PDF ends on a
+    /// well-filled page, if any were.
+    pub page_fill: Option<PageFill>,
     /// Rendered files, in the order of `cfg.formats`.
     pub files: Vec<(Format, Vec<u8>)>,
 }
@@ -36,31 +40,21 @@ pub fn tailor(
     let mut selection = select::select(profile, ev, &matched, &cfg.budget);
     let mut dropped = Vec::new();
     let mut fits = true;
+    let mut page_fill = None;
     if let Some(pages) = cfg.pages {
-        while render::pdf_page_count(&selection.tailored, &cfg.render) > pages {
-            let Some(last) = selection.chosen.pop() else {
-                fits = false;
-                break;
-            };
-            // A project left with only its context bullet goes with it.
-            let project = project_of(profile, &last.id);
-            dropped.push(last);
-            let rest = || {
-                selection
-                    .chosen
-                    .iter()
-                    .filter(|c| project.is_some() && project_of(profile, &c.id) == project)
-            };
-            if rest().count() > 0 && rest().all(|c| c.reason == "context") {
-                let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut selection.chosen)
-                    .into_iter()
-                    .partition(|c| project.is_some() && project_of(profile, &c.id) == project);
-                selection.chosen = kept;
-                dropped.extend(gone);
-            }
-            let ids: Vec<&str> = selection.chosen.iter().map(|c| c.id.as_str()).collect();
-            selection.tailored = select::assemble(profile, ev, &matched, &cfg.budget, &ids);
-        }
+        fits = drop_until(
+            profile,
+            ev,
+            &matched,
+            cfg,
+            &mut selection,
+            &mut dropped,
+            |t| render::pdf_page_count(t, &cfg.render) <= pages,
+        );
+    } else {
+        page_fill = fill_last_page(profile, ev, &matched, cfg, &mut selection);
+    }
+    if cfg.pages.is_some() || page_fill.is_some() {
         selection.unshown = select::unshown(ev, &matched, &selection.tailored);
         let ids: Vec<&str> = selection.chosen.iter().map(|c| c.id.as_str()).collect();
         selection.summary = select::summary_choice(profile, ev, &matched, &cfg.budget, &ids);
@@ -79,7 +73,97 @@ pub fn tailor(
         selection,
         dropped,
         fits,
+        page_fill,
         files,
+    })
+}
+
+/// Drops the least relevant chosen bullets, one at a time, until `done`
+/// holds for the résumé; whether it does in the end. A project left with
+/// only its context bullet goes with it; the context bullet itself is
+/// never dropped while a later bullet of its project is shown (it is
+/// chosen before them, and bullets go in reverse order of choice).
+fn drop_until(
+    profile: &Profile,
+    ev: &Evidence,
+    matched: &Match,
+    cfg: &BuildConfig,
+    selection: &mut Selection,
+    dropped: &mut Vec<select::Chosen>,
+    done: impl Fn(&crate::tailored::Tailored) -> bool,
+) -> bool {
+    while !done(&selection.tailored) {
+        let Some(last) = selection.chosen.pop() else {
+            return false;
+        };
+        let project = project_of(profile, &last.id);
+        dropped.push(last);
+        let rest = |chosen: &[select::Chosen]| {
+            let mut of_project = chosen
+                .iter()
+                .filter(|c| project.is_some() && project_of(profile, &c.id) == project)
+                .peekable();
+            of_project.peek().is_some() && of_project.all(|c| c.reason == "context")
+        };
+        if rest(&selection.chosen) {
+            let (gone, kept): (Vec<_>, Vec<_>) = std::mem::take(&mut selection.chosen)
+                .into_iter()
+                .partition(|c| project.is_some() && project_of(profile, &c.id) == project);
+            selection.chosen = kept;
+            dropped.extend(gone);
+        }
+        let ids: Vec<&str> = selection.chosen.iter().map(|c| c.id.as_str()).collect();
+        selection.tailored = select::assemble(profile, ev, matched, &cfg.budget, &ids);
+    }
+    true
+}
+
+/// What ending on a well-filled page did (see [`fill_last_page`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PageFill {
+    /// The PDF's pages before, and the share of the last one's text area
+    /// its lines took.
+    pub pages_before: usize,
+    pub last_page_before: f32,
+    /// The pages after.
+    pub pages: usize,
+    /// Bullets dropped, least relevant first.
+    pub dropped: Vec<select::Chosen>,
+}
+
+/// Without `--pages`: when the PDF's last page would hold only a few lines
+/// (less than [`render::MIN_LAST_PAGE_FILL`] of it), drops the least
+/// relevant bullets so the résumé ends a page earlier; but never more than
+/// [`render::MAX_FILL_DROPS`] of them, and never down to fewer than
+/// [`render::MIN_FILL_BULLETS`]: then the résumé is left as it was. What was
+/// done, if anything. Every format gets the shortened résumé, so they all
+/// say the same thing.
+fn fill_last_page(
+    profile: &Profile,
+    ev: &Evidence,
+    matched: &Match,
+    cfg: &BuildConfig,
+    selection: &mut Selection,
+) -> Option<PageFill> {
+    let (pages, fill) = render::pdf_page_fill(&selection.tailored, &cfg.render);
+    if pages < 2 || fill >= render::MIN_LAST_PAGE_FILL {
+        return None;
+    }
+    let mut trial = selection.clone();
+    let mut dropped = Vec::new();
+    let floor = render::MIN_FILL_BULLETS.min(selection.chosen.len());
+    let ended = drop_until(profile, ev, matched, cfg, &mut trial, &mut dropped, |t| {
+        render::pdf_page_count(t, &cfg.render) < pages
+    });
+    if !ended || dropped.len() > render::MAX_FILL_DROPS || trial.chosen.len() < floor {
+        return None;
+    }
+    *selection = trial;
+    Some(PageFill {
+        pages_before: pages,
+        last_page_before: fill,
+        pages: render::pdf_page_count(&selection.tailored, &cfg.render),
+        dropped,
     })
 }
 

@@ -552,6 +552,20 @@ pub fn page_count(t: &Tailored, opts: &RenderOptions) -> usize {
     paginate(&blocks, h * MM).len()
 }
 
+/// The pages and the last page's fill (see [`super::pdf_page_fill`]).
+pub fn page_fill(t: &Tailored, opts: &RenderOptions) -> (usize, f32) {
+    let (w, h) = opts.paper.size_mm();
+    let height = h * MM;
+    let blocks = layout(t, w * MM - 2.0 * MARGIN_X);
+    let pages = paginate(&blocks, height);
+    let usable = height - MARGIN_TOP - MARGIN_BOTTOM;
+    let used = pages
+        .last()
+        .and_then(|p| p.last())
+        .map_or(0.0, |l| l.top + l.line.height - MARGIN_TOP);
+    (pages.len(), (used / usable).clamp(0.0, 1.0))
+}
+
 /// The creation date: `SOURCE_DATE_EPOCH` (reproducible-builds.org) when
 /// set, else a fixed date, never the clock.
 pub(super) fn creation_epoch(source_date_epoch: Option<&str>) -> Result<i64> {
@@ -832,6 +846,20 @@ mod tests {
             .count();
         assert_eq!(font_files, 2, "both faces embedded");
         assert!(pdf.len() < 100_000, "2 pages took {} bytes", pdf.len());
+    }
+
+    #[test]
+    fn page_fill_is_the_share_of_the_last_page_used() {
+        let (pages, fill) = page_fill(&sample(), &a4());
+        assert_eq!(pages, 1);
+        assert!(fill > 0.2 && fill < 0.9, "{fill}");
+        let t = two_pages();
+        let (pages, fill) = page_fill(&t, &a4());
+        assert_eq!(pages, page_count(&t, &a4()));
+        let mut longer = t.clone();
+        longer.highlights.push(longer.highlights[0].clone());
+        let (more_pages, more) = page_fill(&longer, &a4());
+        assert!(more_pages > pages || more > fill, "{fill} -> {more}");
     }
 
     #[test]

@@ -255,7 +255,8 @@ fn every_evidenced_term_is_shown_without_a_page_limit() {
     let mut shown_elsewhere = 0;
     let mut capped = 0;
     for posting in samples() {
-        let built = build(&p, &posting, &[Format::Markdown], None);
+        // --pages 10: no page limit, and no ending a page earlier.
+        let built = build(&p, &posting, &[Format::Markdown], Some(10));
         let t = &built.selection.tailored;
         let chosen: HashSet<&str> = t.bullet_ids().collect();
         let md = String::from_utf8(built.files[0].1.clone()).unwrap();
@@ -340,7 +341,8 @@ fn the_pdf_holds_the_chosen_bullets_in_order_with_an_embedded_font() {
 fn pages_1_gives_one_page_dropping_the_least_relevant_bullets() {
     let p = profile();
     let posting = root().join("job-descriptions/northwind-health-platform-engineer.md");
-    let free = build(&p, &posting, &[Format::Pdf], None);
+    // --pages 10 limits nothing, and turns off ending on a full page.
+    let free = build(&p, &posting, &[Format::Pdf], Some(10));
     let one = build(&p, &posting, &[Format::Pdf], Some(1));
     let doc = lopdf::Document::load_mem(&one.files[0].1).unwrap();
     assert_eq!(doc.get_pages().len(), 1);
