@@ -315,9 +315,9 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, inputs: &Input
         if built.matched.fit < crate::select::LOW_FIT {
             writeln!(
                 err,
-                "  note: fit {:.0}/100: this posting asks for little the profile evidences; \
-                 the résumé shows mostly recent work",
-                built.matched.fit
+                "  note: fit {:.0}/100: {}",
+                built.matched.fit,
+                crate::select::LOW_FIT_NOTE
             )?;
         }
     }

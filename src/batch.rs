@@ -55,6 +55,14 @@ pub struct Entry {
     pub missing_required: Vec<String>,
     /// Files written, relative to the output folder.
     pub files: Vec<String>,
+    /// Fit under `select::LOW_FIT`: the posting asks for little the
+    /// profile evidences, and the résumé shows mostly recent work.
+    pub low_fit: bool,
+    /// Pages of the PDF layout, and the share of the last one filled.
+    pub pages: usize,
+    pub last_page_fill: f64,
+    /// Bullets dropped so the résumé ends on a well-filled page.
+    pub shortened: usize,
 }
 
 impl Entry {
@@ -431,6 +439,11 @@ fn entry(path: &Path, built: &Built, files: Vec<String>) -> Entry {
             .map(|k| k.term.clone())
             .collect(),
         files,
+        low_fit: m.fit < crate::select::LOW_FIT,
+        pages: built.pages.0,
+        // Two decimals: enough to read, and the same on every machine.
+        last_page_fill: (f64::from(built.pages.1) * 100.0).round() / 100.0,
+        shortened: built.page_fill.as_ref().map_or(0, |f| f.dropped.len()),
     }
 }
 
@@ -529,8 +542,9 @@ pub fn index_markdown(index: &Index) -> String {
                 .collect();
             let _ = writeln!(
                 s,
-                "| {:.0} | {}{}{} | {} | {} | {} |",
+                "| {:.0}{} | {}{}{} | {} | {} | {} |",
                 e.fit,
+                if e.low_fit { " (low)" } else { "" },
                 cell(&name),
                 if name.is_empty() { "" } else { "<br>" },
                 cell(&file),
@@ -539,6 +553,17 @@ pub fn index_markdown(index: &Index) -> String {
                 links.join(" ")
             );
         }
+    }
+    let low: Vec<&Entry> = index.postings.iter().filter(|e| e.low_fit).collect();
+    if !low.is_empty() {
+        let _ = writeln!(
+            s,
+            "\n{} of {} postings have a low fit (under {:.0}): each asks for little the \
+             profile evidences, and its résumé shows mostly recent work.",
+            low.len(),
+            index.postings.len(),
+            crate::select::LOW_FIT
+        );
     }
     if !index.failures.is_empty() {
         s.push_str("\n## Failed\n\n");
@@ -594,7 +619,28 @@ fn stderr_summary(index: &Index, out: &Path, indexed: bool) -> String {
     let mut s = String::new();
     for e in &index.postings {
         let name = e.name(" at ", &e.posting);
-        let _ = writeln!(s, "{:>4.0}  {}", e.fit, crate::report::printable(&name));
+        let _ = write!(s, "{:>4.0}  {}", e.fit, crate::report::printable(&name));
+        if e.low_fit {
+            let _ = write!(s, "  (low fit: asks for little the profile evidences)");
+        }
+        s.push('\n');
+    }
+    let low = index.postings.iter().filter(|e| e.low_fit).count();
+    if low > 0 {
+        let _ = writeln!(
+            s,
+            "note: {low} of {} postings have a fit under {:.0}: their résumés show mostly recent work",
+            index.postings.len(),
+            crate::select::LOW_FIT
+        );
+    }
+    let shortened = index.postings.iter().filter(|e| e.shortened > 0).count();
+    if shortened > 0 {
+        let _ = writeln!(
+            s,
+            "note: {shortened} résumés end a page earlier, their least relevant bullets dropped \
+             (a last page under a third full; --pages N keeps them)"
+        );
     }
     for f in &index.failures {
         let _ = writeln!(s, "error: {}", crate::report::printable(&f.error));

@@ -25,6 +25,9 @@ pub struct Built {
     /// Without `--pages`: the bullets dropped so the PDF ends on a
     /// well-filled page, if any were.
     pub page_fill: Option<PageFill>,
+    /// The PDF layout of the résumé as built: its pages, and the share of
+    /// the last page's text area its lines take.
+    pub pages: (usize, f32),
     /// Rendered files, in the order of `cfg.formats`.
     pub files: Vec<(Format, Vec<u8>)>,
 }
@@ -41,6 +44,7 @@ pub fn tailor(
     let mut dropped = Vec::new();
     let mut fits = true;
     let mut page_fill = None;
+    let mut layout = None;
     if let Some(pages) = cfg.pages {
         fits = drop_until(
             profile,
@@ -52,8 +56,9 @@ pub fn tailor(
             |t| render::pdf_page_count(t, &cfg.render) <= pages,
         );
     } else {
-        page_fill = fill_last_page(profile, ev, &matched, cfg, &mut selection);
+        page_fill = fill_last_page(profile, ev, &matched, cfg, &mut selection, &mut layout);
     }
+    let pages = layout.unwrap_or_else(|| render::pdf_page_fill(&selection.tailored, &cfg.render));
     if cfg.pages.is_some() || page_fill.is_some() {
         selection.unshown = select::unshown(ev, &matched, &selection.tailored);
         let ids: Vec<&str> = selection.chosen.iter().map(|c| c.id.as_str()).collect();
@@ -74,6 +79,7 @@ pub fn tailor(
         dropped,
         fits,
         page_fill,
+        pages,
         files,
     })
 }
@@ -137,15 +143,18 @@ pub struct PageFill {
 /// [`render::MAX_FILL_DROPS`] of them, and never down to fewer than
 /// [`render::MIN_FILL_BULLETS`]: then the résumé is left as it was. What was
 /// done, if anything. Every format gets the shortened résumé, so they all
-/// say the same thing.
+/// say the same thing. `layout` gets the résumé's pages and last-page fill
+/// as left.
 fn fill_last_page(
     profile: &Profile,
     ev: &Evidence,
     matched: &Match,
     cfg: &BuildConfig,
     selection: &mut Selection,
+    layout: &mut Option<(usize, f32)>,
 ) -> Option<PageFill> {
     let (pages, fill) = render::pdf_page_fill(&selection.tailored, &cfg.render);
+    *layout = Some((pages, fill));
     if pages < 2 || fill >= render::MIN_LAST_PAGE_FILL {
         return None;
     }
@@ -159,10 +168,12 @@ fn fill_last_page(
         return None;
     }
     *selection = trial;
+    let now = render::pdf_page_fill(&selection.tailored, &cfg.render);
+    *layout = Some(now);
     Some(PageFill {
         pages_before: pages,
         last_page_before: fill,
-        pages: render::pdf_page_count(&selection.tailored, &cfg.render),
+        pages: now.0,
         dropped,
     })
 }

@@ -62,6 +62,11 @@ const MIN_BULLETS: usize = 6;
 /// work, not more bullets for the same few terms, and `build` says so.
 pub const LOW_FIT: f64 = 20.0;
 
+/// What `build` says of a posting under [`LOW_FIT`], for one posting and in
+/// a batch's summary alike.
+pub const LOW_FIT_NOTE: &str =
+    "this posting asks for little the profile evidences; the résumé shows mostly recent work";
+
 /// What a term the posting names only in its boilerplate (about the
 /// company, benefits, how to apply) counts towards choosing bullets.
 const BOILERPLATE_WEIGHT: f64 = 0.1;

@@ -220,3 +220,51 @@ fn ctrl_c_leaves_only_whole_files() {
         }
     }
 }
+
+#[test]
+fn low_fit_postings_are_said_to_be_so_in_the_index_and_on_stderr() {
+    // Issue 10: build says it for one posting; the batch says it too, in
+    // the same words, for each posting under the low-fit line.
+    let out = tempfile::tempdir().unwrap();
+    let o = tailor(
+        &["-f", "md", "-o", out.path().to_str().unwrap()],
+        &root().join("job-descriptions"),
+    );
+    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
+    let v = index(out.path());
+    let postings = v["postings"].as_array().unwrap();
+    let low: Vec<&str> = postings
+        .iter()
+        .filter(|p| p["low_fit"].as_bool().unwrap())
+        .map(|p| p["posting"].as_str().unwrap())
+        .collect();
+    // The nurse and iOS postings are off-target; the platform one is not.
+    assert!(low.iter().any(|p| p.contains("registered-nurse")), "{low:?}");
+    assert!(low.iter().any(|p| p.contains("ios-engineer")), "{low:?}");
+    assert!(!low.iter().any(|p| p.contains("platform-engineer")), "{low:?}");
+    for p in postings {
+        assert_eq!(p["low_fit"].as_bool(), Some(p["fit"].as_f64().unwrap() < 20.0));
+        assert!(p["pages"].as_u64().unwrap() >= 1);
+        let fill = p["last_page_fill"].as_f64().unwrap();
+        assert!(fill > 0.0 && fill <= 1.0, "{fill}");
+    }
+    let md = std::fs::read_to_string(out.path().join("index.md")).unwrap();
+    assert_eq!(md.matches(" (low) |").count(), low.len(), "{md}");
+    assert!(md.contains(&format!(
+        "{} of {} postings have a low fit (under 20): each asks for little the profile evidences",
+        low.len(),
+        postings.len()
+    )));
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(
+        err.matches("(low fit: asks for little the profile evidences)").count(),
+        low.len(),
+        "{err}"
+    );
+    // Quiet says nothing of it.
+    let q = tailor(
+        &["-q", "--force", "-f", "md", "-o", out.path().to_str().unwrap()],
+        &root().join("job-descriptions"),
+    );
+    assert!(!String::from_utf8(q.stderr).unwrap().contains("low fit"));
+}
