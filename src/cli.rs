@@ -84,9 +84,10 @@ pub struct ProfileArg {
 
 #[derive(Debug, Args)]
 pub struct MatchArgs {
-    /// A posting file (text, Markdown or HTML), or - for standard input
-    #[arg(value_name = "POSTING|-")]
-    pub posting: PathBuf,
+    /// A posting file (text, Markdown or HTML), or - for standard input;
+    /// several postings or folders give one report each, best fit first
+    #[arg(value_name = "POSTING|DIR|-", required = true, num_args = 1..)]
+    pub posting: Vec<PathBuf>,
     #[command(flatten)]
     pub profile: ProfileArg,
     /// Print the report as one JSON object
@@ -99,9 +100,10 @@ pub struct MatchArgs {
 
 #[derive(Debug, Args)]
 pub struct BuildArgs {
-    /// A posting file, a folder of postings, or - for standard input
-    #[arg(value_name = "POSTING|DIR|-")]
-    pub posting: PathBuf,
+    /// A posting file, a folder of postings, or - for standard input;
+    /// several postings or folders make one batch, ranked in one index
+    #[arg(value_name = "POSTING|DIR|-", required = true, num_args = 1..)]
+    pub posting: Vec<PathBuf>,
     #[command(flatten)]
     pub profile: ProfileArg,
     /// Output format(s), comma-separated: md, pdf, docx, html, txt, json-resume

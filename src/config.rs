@@ -17,8 +17,9 @@ use crate::select::Budget;
 pub enum Input {
     Stdin,
     File(PathBuf),
-    /// A folder of postings (a batch).
-    Dir(PathBuf),
+    /// A folder of postings, or several postings (a batch): each folder's
+    /// postings and each file, ranked together in one index.
+    Batch(Vec<PathBuf>),
 }
 
 /// Where the résumés go.
@@ -103,14 +104,20 @@ impl BuildConfig {
     /// Validates `tailor build`'s arguments. `stdout_is_terminal` decides
     /// whether Markdown goes to standard output when `-o` is not given.
     pub fn new(args: &BuildArgs, stdout_is_terminal: bool) -> Result<BuildConfig> {
-        let input = if args.posting.as_os_str() == "-" {
-            Input::Stdin
-        } else if args.posting.is_dir() {
-            Input::Dir(args.posting.clone())
-        } else {
-            Input::File(args.posting.clone())
+        let input = match args.posting.as_slice() {
+            [one] if one.as_os_str() == "-" => Input::Stdin,
+            [one] if !one.is_dir() => Input::File(one.clone()),
+            many => {
+                if many.iter().any(|p| p.as_os_str() == "-") {
+                    bail!(
+                        "- (standard input) cannot be one of several postings\n\
+                         hint: save the posting to a file and name it with the others"
+                    );
+                }
+                Input::Batch(many.to_vec())
+            }
         };
-        if args.recursive && !matches!(input, Input::Dir(_)) {
+        if args.recursive && !matches!(input, Input::Batch(_)) {
             bail!("--recursive needs a folder of postings, not a single posting");
         }
         let mut formats: Vec<Format> = Vec::new();
@@ -121,15 +128,15 @@ impl BuildConfig {
             }
         }
         let output = match (&input, &args.output) {
-            (Input::Dir(_), Some(o)) if o.as_os_str() == "-" => bail!(
+            (Input::Batch(_), Some(o)) if o.as_os_str() == "-" => bail!(
                 "a folder of postings cannot be written to standard output\n\
                  hint: pass -o with a folder, or leave -o out to write to {DEFAULT_OUT_DIR}/"
             ),
-            (Input::Dir(_), Some(o)) if o.is_file() => bail!(
+            (Input::Batch(_), Some(o)) if o.is_file() => bail!(
                 "-o {} is a file, but a folder of postings needs an output folder",
                 o.display()
             ),
-            (Input::Dir(_), Some(o))
+            (Input::Batch(_), Some(o))
                 if o.extension().is_some() && !o.is_dir() && !ends_with_separator(o) =>
             {
                 bail!(
@@ -139,8 +146,8 @@ impl BuildConfig {
                     o.display()
                 )
             }
-            (Input::Dir(_), Some(o)) => Output::Dir(o.clone()),
-            (Input::Dir(_), None) => Output::Dir(PathBuf::from(DEFAULT_OUT_DIR)),
+            (Input::Batch(_), Some(o)) => Output::Dir(o.clone()),
+            (Input::Batch(_), None) => Output::Dir(PathBuf::from(DEFAULT_OUT_DIR)),
             (_, Some(o)) if o.as_os_str() == "-" => Output::Stdout,
             (_, Some(o)) if o.is_dir() || ends_with_separator(o) => Output::Dir(o.clone()),
             (_, Some(o)) => {

@@ -14,4 +14,5 @@ mod pages;
 mod profile;
 mod schema;
 mod select;
+mod several;
 mod test;
