@@ -124,7 +124,11 @@ fn man(command: Option<&str>) -> Result<Exit> {
 
 fn run_match(args: &MatchArgs) -> Result<Exit> {
     let ev = load_evidence(&profile_path(args.profile.profile.as_deref())?)?;
-    let posting = read_posting(&args.posting)?;
+    let one = match args.posting.as_slice() {
+        [one] if !one.is_dir() => one,
+        many => return match_many(args, many, ev),
+    };
+    let posting = read_posting(one)?;
     let m = score::score(&ev, &posting);
     let out = if args.json {
         let mut s = serde_json::to_string_pretty(&m)?;
@@ -136,6 +140,65 @@ fn run_match(args: &MatchArgs) -> Result<Exit> {
     to_stdout(out.as_bytes())?;
     exit_without_freeing(ev);
     Ok(Exit::Ok)
+}
+
+/// `tailor match` of several postings or folders: one report each, the
+/// best fit first (with `--json`, one array); a posting that cannot be read
+/// is named on stderr and the others go on (exit 1).
+fn match_many(args: &MatchArgs, paths: &[PathBuf], ev: Evidence) -> Result<Exit> {
+    if paths.iter().any(|p| p.as_os_str() == "-") {
+        bail!(
+            "- (standard input) cannot be one of several postings\n\
+             hint: save the posting to a file and name it with the others"
+        );
+    }
+    let out = Path::new(crate::config::DEFAULT_OUT_DIR);
+    let found = crate::batch::postings_of(paths, false, out)?;
+    if found.postings.is_empty() {
+        bail!(
+            "no postings found in {}\nhint: name posting files (text, Markdown or HTML)",
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    let mut matches = Vec::new();
+    let mut failed = false;
+    let color = crate::color::stderr();
+    for path in &found.postings {
+        match read_posting(path) {
+            Ok(posting) => matches.push(score::score(&ev, &posting)),
+            Err(err) => {
+                failed = true;
+                let message = crate::report::printable(&format!("{}: {err:#}", path.display()))
+                    .into_owned();
+                let mut stderr = std::io::stderr().lock();
+                writeln!(stderr, "{}", crate::color::error_message(&message, color))?;
+            }
+        }
+    }
+    matches.sort_by(|a, b| {
+        b.fit
+            .total_cmp(&a.fit)
+            .then_with(|| a.posting.source.cmp(&b.posting.source))
+    });
+    let out = if args.json {
+        let mut s = serde_json::to_string_pretty(&matches)?;
+        s.push('\n');
+        s
+    } else {
+        let color = crate::color::stdout();
+        let reports: Vec<String> = matches
+            .iter()
+            .map(|m| crate::report::human_styled(m, &ev, args.explain, color))
+            .collect();
+        reports.join("\n")
+    };
+    to_stdout(out.as_bytes())?;
+    exit_without_freeing(ev);
+    Ok(if failed { Exit::SomeFailed } else { Exit::Ok })
 }
 
 /// Leaks a structure the process is about to exit with: freeing the
@@ -171,7 +234,7 @@ fn build(args: &BuildArgs) -> Result<Exit> {
     }
     let ev = Evidence::new(&profile, lexicon, score::profile_now(&profile));
     let exit = match &cfg.input {
-        Input::Dir(dir) => crate::batch::run(&cfg, &profile, &ev, dir, inputs),
+        Input::Batch(paths) => crate::batch::run(&cfg, &profile, &ev, paths, inputs),
         Input::Stdin | Input::File(_) => build_one(&cfg, &profile, &ev, &inputs),
     };
     exit_without_freeing((ev, profile));

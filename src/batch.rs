@@ -106,7 +106,9 @@ pub struct Index {
     pub gaps: Vec<Gap>,
 }
 
-/// Builds a résumé for every posting in `dir`.
+/// Builds a résumé for every posting in `paths`: the postings of each
+/// folder, and each file (`tailor build job-descriptions/*.md`), as one
+/// batch with one index.
 ///
 /// `inputs` holds the profile; the postings found join it, and no file
 /// written may replace one of them.
@@ -114,7 +116,7 @@ pub fn run(
     cfg: &BuildConfig,
     profile: &Profile,
     ev: &Evidence,
-    dir: &Path,
+    paths: &[PathBuf],
     mut inputs: Inputs,
 ) -> Result<Exit> {
     let Output::Dir(out) = &cfg.output else {
@@ -123,7 +125,7 @@ pub fn run(
     let Found {
         postings: files,
         skipped,
-    } = postings_in(dir, cfg.recursive, out)?;
+    } = postings_of(paths, cfg.recursive, out)?;
     // No silent skips: a PDF or a Word file in the folder is named, with
     // how to get its text, before any work.
     if !skipped.is_empty() && !cfg.quiet {
@@ -132,7 +134,11 @@ pub fn run(
     if files.is_empty() {
         anyhow::bail!(
             "{}: no postings found (looked for .{} files{})\nhint: {}",
-            dir.display(),
+            paths
+                .iter()
+                .map(|p| p.display().to_string())
+                .collect::<Vec<_>>()
+                .join(", "),
             POSTING_EXTENSIONS.join(", ."),
             if cfg.recursive {
                 ", in subfolders too"
@@ -269,6 +275,35 @@ pub struct Found {
     pub postings: Vec<PathBuf>,
     /// Files that are not postings, sorted, with the reason and a hint.
     pub skipped: Vec<(PathBuf, &'static str)>,
+}
+
+/// The postings of a batch given as paths: each folder's, as
+/// [`postings_in`] finds them, then each file named, in the order given and
+/// without repeats. A file is taken whatever its extension: one named on
+/// the command line is meant, and reading it says what is wrong with it.
+pub fn postings_of(paths: &[PathBuf], recursive: bool, out: &Path) -> Result<Found> {
+    let mut postings: Vec<PathBuf> = Vec::new();
+    let mut skipped = Vec::new();
+    let mut seen: HashSet<PathBuf> = HashSet::new();
+    for path in paths {
+        let found = if path.is_dir() {
+            postings_in(path, recursive, out)?
+        } else {
+            Found {
+                postings: vec![path.clone()],
+                skipped: Vec::new(),
+            }
+        };
+        for p in found.postings {
+            // The same file named twice (a folder and a file in it).
+            let key = std::fs::canonicalize(&p).unwrap_or_else(|_| p.clone());
+            if seen.insert(key) {
+                postings.push(p);
+            }
+        }
+        skipped.extend(found.skipped);
+    }
+    Ok(Found { postings, skipped })
 }
 
 /// Posting files in `dir` (and its subfolders with `recursive`), sorted.
