@@ -7,7 +7,7 @@ cd "$(dirname "$0")"
 root=..
 shared=../../shared
 c=corpus
-mkdir -p "$c/posting" "$c/score" "$c/build" "$c/import" "$c/profile"
+mkdir -p "$c/posting" "$c/score" "$c/pipeline" "$c/import" "$c/profile"
 
 copy() { # copy DIR FILES...: each file under its own name, skipping missing ones
     local dir=$1
@@ -20,7 +20,7 @@ copy() { # copy DIR FILES...: each file under its own name, skipping missing one
 
 # Postings: the example in the repo, the hand-labelled ones and the first
 # 40 postings of the corpus in shared/.
-for t in posting score build; do
+for t in posting score pipeline; do
     copy "$c/$t" "$root"/job-descriptions/* "$shared"/eval/postings/*
     if [ -f "$shared/corpus/remote-jobs.jsonl" ] && command -v python3 >/dev/null; then
         python3 - "$shared/corpus/remote-jobs.jsonl" "$c/$t" <<'PY'

@@ -1,16 +1,26 @@
 //! Many postings: a folder in, one résumé each out, ranked by fit.
 //!
-//! Postings are read and analysed first, so every one gets a file name
+//! Postings are streamed: they are named and scheduled from their paths,
+//! and each is read when a worker takes it. A first parallel pass reads and
+//! analyses every posting for its file name alone, so every one has a name
 //! before any is written (names never collide, and do not depend on which
-//! thread finishes first); then each is tailored, rendered and written in
-//! parallel. A posting that fails is reported and skipped; the others go
-//! on. At the end `index.md` and `index.json` rank the postings by fit and
-//! list the failures and the gaps across the folder.
+//! thread finishes first); a second reads each again, tailors, renders and
+//! writes it. Only a small result a posting is kept (its index line, its
+//! terms in one tally), so memory stays flat in the number of postings. A
+//! posting that fails is reported and skipped; the others go on. At the end
+//! `index.md` and `index.json` rank the postings by fit and list the
+//! failures and the gaps across the folder.
+//!
+//! A batch holds the output folder's lock (`lock`) from before it writes
+//! anything to the end, and removes the previous run's index first, so
+//! two runs never mix their files and an interrupted rerun never leaves an
+//! old ranking over new résumés.
 
 use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write as _};
 use std::path::{Path, PathBuf};
+use std::sync::Mutex;
 
 use anyhow::{Context, Result};
 use rayon::prelude::*;
@@ -20,7 +30,7 @@ use crate::build::{self, Built};
 use crate::config::{BuildConfig, Output};
 use crate::exit::Exit;
 use crate::files::{self, Inputs};
-use crate::posting::Posting;
+use crate::lock::{Lock, Taken, LOCK_FILE};
 use crate::profile::schema::Profile;
 use crate::score::Evidence;
 
@@ -162,38 +172,55 @@ pub fn run(
     }
     std::fs::create_dir_all(out)
         .with_context(|| format!("failed to create output folder {}", out.display()))?;
+    // One run at a time writes here (held to the end, removed on Ctrl-C);
+    // the last run's index goes before any résumé, so an interrupted run
+    // never leaves an old ranking over new files.
+    let (_lock, taken) = Lock::take(out)?;
+    if let Taken::Stale { pid } = taken {
+        if !cfg.quiet {
+            let _ = writeln!(
+                std::io::stderr(),
+                "note: took over the lock {} of an earlier run (process {pid}) that is no longer running",
+                crate::report::printable(&out.join(LOCK_FILE).display().to_string())
+            );
+        }
+    }
+    remove_index(out)?;
 
     let progress = progress_bar(cfg, files.len() as u64);
-    // Read and analyse all first: names are chosen before anything is written.
-    let read: Vec<Result<Posting>> = files.par_iter().map(|p| files::read_posting(p)).collect();
+    // Names first, so they never depend on which thread finishes first: each
+    // posting is read and analysed when a worker takes it, and only its name
+    // is kept. Memory stays flat in the number of postings.
+    let stems: Vec<Result<String>> = files
+        .par_iter()
+        .map(|p| files::read_posting(p).map(|posting| files::slug(&posting, &files::file_stem(p))))
+        .collect();
     let mut taken: HashSet<String> = RESERVED.iter().map(|s| (*s).to_owned()).collect();
-    let jobs: Vec<(usize, Result<(Posting, String)>)> = read
+    let slugs: Vec<Result<String>> = stems
         .into_iter()
-        .enumerate()
-        .map(|(i, r)| {
-            let r = r.and_then(|posting| {
-                let slug = unique(
-                    files::slug(&posting, &files::file_stem(&files[i])),
-                    &mut taken,
-                );
-                // A posting whose résumé would replace an input (its own
-                // file, when -o is its folder) fails; nothing is written.
-                for format in &cfg.formats {
-                    let name = format!("{slug}.{}", format.extension());
-                    inputs.check(&out.join(name))?;
-                }
-                Ok((posting, slug))
-            });
-            (i, r)
+        .map(|r| {
+            let slug = unique(r?, &mut taken);
+            // A posting whose résumé would replace an input (its own
+            // file, when -o is its folder) fails; nothing is written.
+            for format in &cfg.formats {
+                let name = format!("{slug}.{}", format.extension());
+                inputs.check(&out.join(name))?;
+            }
+            Ok(slug)
         })
         .collect();
 
-    // Keep only the index line and the terms of each: a thousand rendered
-    // PDFs held to the end would cost hundreds of megabytes.
-    let results: Vec<Result<(Entry, Vec<Asked>)>> = jobs
-        .into_par_iter()
-        .map(|(i, job)| {
-            let r = job.and_then(|(posting, slug)| {
+    // Then each posting is read again when a worker takes it, tailored,
+    // rendered and written; only its index line is kept, and its terms
+    // join the tally at once (a thousand rendered PDFs held to the end
+    // would cost hundreds of megabytes, their term lists megabytes more).
+    let tally = Mutex::new(Tally::default());
+    let results: Vec<Result<Entry>> = files
+        .par_iter()
+        .zip(slugs)
+        .map(|(path, slug)| {
+            let r = slug.and_then(|slug| {
+                let posting = files::read_posting(path)?;
                 let built = build::tailor(cfg, profile, ev, &posting)?;
                 let mut written = Vec::new();
                 for (format, bytes) in &built.files {
@@ -201,7 +228,12 @@ pub fn run(
                     files::write_atomic(&out.join(&name), bytes)?;
                     written.push(name);
                 }
-                Ok((entry(&files[i], &built, written), asked(&built)))
+                let asked = asked(&built);
+                tally
+                    .lock()
+                    .unwrap_or_else(std::sync::PoisonError::into_inner)
+                    .add(&asked);
+                Ok(entry(path, &built, written))
             });
             progress.inc(1);
             r
@@ -214,13 +246,9 @@ pub fn run(
         failures: Vec::new(),
         gaps: Vec::new(),
     };
-    let mut terms = Vec::new();
     for (path, r) in files.iter().zip(results) {
         match r {
-            Ok((e, t)) => {
-                index.postings.push(e);
-                terms.push(t);
-            }
+            Ok(e) => index.postings.push(e),
             Err(err) => index.failures.push(Failure {
                 posting: path.display().to_string(),
                 error: format!("{err:#}"),
@@ -232,7 +260,10 @@ pub fn run(
             .total_cmp(&a.fit)
             .then_with(|| a.posting.cmp(&b.posting))
     });
-    index.gaps = gaps(&terms);
+    index.gaps = tally
+        .into_inner()
+        .unwrap_or_else(std::sync::PoisonError::into_inner)
+        .gaps();
 
     // Both index files or neither, after every résumé; a failure to write
     // them (a full disk) loses none of the report below, and is said last.
@@ -265,6 +296,21 @@ pub fn run(
     } else {
         Exit::SomeFailed
     })
+}
+
+/// Removes the index files a previous run left in `out` (a folder in their
+/// place is left for the final write to report).
+fn remove_index(out: &Path) -> Result<()> {
+    for name in RESERVED_FILES {
+        let path = out.join(name);
+        match std::fs::symlink_metadata(&path) {
+            Ok(m) if !m.is_dir() => std::fs::remove_file(&path).with_context(|| {
+                format!("failed to remove the previous run's {}", path.display())
+            })?,
+            _ => {}
+        }
+    }
+    Ok(())
 }
 
 /// What a folder holds: the postings, and the other files, each with why
@@ -503,29 +549,59 @@ fn asked(built: &Built) -> Vec<Asked> {
         .collect()
 }
 
+/// Terms across the folder as postings are done: how many ask for each
+/// (and require it), and whether the profile evidences it. One entry a
+/// term, not a list a posting, so a batch's memory does not grow with it.
+#[derive(Debug, Default)]
+pub struct Tally {
+    by_term: BTreeMap<String, Gap>,
+}
+
+impl Tally {
+    /// Counts one posting's terms.
+    pub fn add(&mut self, asked: &[Asked]) {
+        for k in asked {
+            if !self.by_term.contains_key(&k.term) {
+                self.by_term.insert(
+                    k.term.clone(),
+                    Gap {
+                        term: k.term.clone(),
+                        postings: 0,
+                        required: 0,
+                        evidenced: false,
+                    },
+                );
+            }
+            if let Some(g) = self.by_term.get_mut(&k.term) {
+                g.postings += 1;
+                g.required += usize::from(k.required);
+                g.evidenced |= k.matched;
+            }
+        }
+    }
+
+    /// The terms, most asked-for first (then most required, then by name):
+    /// the same whatever order the postings were added in.
+    pub fn gaps(self) -> Vec<Gap> {
+        let mut v: Vec<Gap> = self.by_term.into_values().collect();
+        v.sort_by(|a, b| {
+            b.postings
+                .cmp(&a.postings)
+                .then(b.required.cmp(&a.required))
+                .then_with(|| a.term.cmp(&b.term))
+        });
+        v
+    }
+}
+
 /// Terms across the folder: how many postings ask for each (and require
 /// it), and whether the profile evidences it; most asked-for first.
 pub fn gaps(postings: &[Vec<Asked>]) -> Vec<Gap> {
-    let mut by_term: BTreeMap<&str, Gap> = BTreeMap::new();
-    for k in postings.iter().flatten() {
-        let g = by_term.entry(k.term.as_str()).or_insert_with(|| Gap {
-            term: k.term.clone(),
-            postings: 0,
-            required: 0,
-            evidenced: false,
-        });
-        g.postings += 1;
-        g.required += usize::from(k.required);
-        g.evidenced |= k.matched;
+    let mut tally = Tally::default();
+    for p in postings {
+        tally.add(p);
     }
-    let mut v: Vec<Gap> = by_term.into_values().collect();
-    v.sort_by(|a, b| {
-        b.postings
-            .cmp(&a.postings)
-            .then(b.required.cmp(&a.required))
-            .then_with(|| a.term.cmp(&b.term))
-    });
-    v
+    tally.gaps()
 }
 
 /// Text for index.md, shown as typed: Markdown and HTML characters are

@@ -223,6 +223,25 @@ fn stop(what: &str, code: i32) -> ! {
     std::process::exit(code);
 }
 
+/// Creates `path` exclusively (`O_EXCL`, never through a link) and records
+/// it for the Ctrl-C handler, under its lock, so an interrupt either finds
+/// the file or comes before it exists: the batch's lock file.
+pub(crate) fn create_removed_on_interrupt(path: &Path) -> std::io::Result<std::fs::File> {
+    let mut files = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+    let file = std::fs::OpenOptions::new()
+        .write(true)
+        .create_new(true)
+        .open(path)?;
+    files.push(path.to_owned());
+    Ok(file)
+}
+
+/// Stops the Ctrl-C handler removing `path` (before it is removed anyway).
+pub(crate) fn forget_on_interrupt(path: &Path) {
+    let mut files = IN_FLIGHT.lock().unwrap_or_else(|e| e.into_inner());
+    files.retain(|f| f != path);
+}
+
 /// Writes a file whole or not at all: a temporary file beside it, renamed
 /// over `path`.
 ///

@@ -19,6 +19,7 @@
 //! - [`render`]: one module per output format over a [`tailored::Tailored`]
 //! - [`build`]: one posting's résumé: score, select, fit the pages, render
 //! - [`batch`]: a folder of postings, in parallel, ranked by fit
+//! - [`lock`]: one batch at a time in an output folder
 //! - [`init`]: the commented starter profile `tailor init` writes
 //! - [`color`]: when and how the report and messages are coloured
 
@@ -32,6 +33,7 @@ pub mod exit;
 pub mod files;
 pub mod init;
 pub mod keywords;
+pub mod lock;
 pub mod posting;
 pub mod profile;
 pub mod render;

@@ -10,6 +10,7 @@ mod cli;
 mod color;
 mod corpus;
 mod docx;
+mod lock;
 mod pages;
 mod profile;
 mod schema;
