@@ -1,8 +1,9 @@
 //! The `tailor match` command run as a user would: the real binary.
 
-use std::io::Write;
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+
+use crate::test::Test;
+use std::process::Command;
 
 fn tailor() -> Command {
     let mut c = Command::new(env!("CARGO_BIN_EXE_tailor"));
@@ -56,19 +57,14 @@ fn match_json_reports_aliases_sections_and_missing_terms() {
 fn match_reads_stdin_and_is_deterministic() {
     let text = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(sample())).unwrap();
     let run = || {
-        let mut child = tailor()
+        Test::new()
             .args(["match", "--json", "-"])
-            .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .spawn()
-            .unwrap();
-        child.stdin.take().unwrap().write_all(&text).unwrap();
-        child.wait_with_output().unwrap()
+            .stdin(text.clone())
+            .run()
     };
     let (a, b) = (run(), run());
-    assert!(a.status.success());
     assert_eq!(a.stdout, b.stdout);
-    let v: serde_json::Value = serde_json::from_slice(&a.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&a.stdout).unwrap();
     assert_eq!(v["posting"]["source"], "<stdin>");
 }
 
@@ -182,33 +178,38 @@ fn completions_for_every_shell_name_the_commands_and_flags() {
         ("powershell", "Register-ArgumentCompleter"),
         ("elvish", "set edit:completion:arg-completer[tailor]"),
     ] {
-        let out = tailor().args(["completions", shell]).output().unwrap();
-        assert!(out.status.success(), "{shell}: {out:?}");
-        let text = String::from_utf8(out.stdout).unwrap();
-        assert!(text.contains(marker), "{shell}: lacks {marker:?}");
-        for word in ["build", "max-bullets-per-project", "json-resume"] {
-            assert!(text.contains(word), "{shell}: lacks {word}");
-        }
+        Test::new()
+            .args(["completions", shell])
+            .stdout_has(marker)
+            .stdout_has("build")
+            .stdout_has("max-bullets-per-project")
+            .stdout_has("json-resume")
+            .run();
     }
-    let out = tailor().args(["completions", "tcsh"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    Test::new()
+        .args(["completions", "tcsh"])
+        .expect_status(2)
+        .run();
 }
 
 #[test]
 fn man_prints_tailor_1_and_each_commands_page() {
     // Issue 11: no man page.
-    let out = tailor().arg("man").output().unwrap();
-    assert!(out.status.success());
-    let page = String::from_utf8(out.stdout).unwrap();
-    assert!(page.contains(".TH tailor 1"), "{page}");
-    assert!(page.contains("tailor\\-build(1)"), "{page}");
-    let out = tailor().args(["man", "build"]).output().unwrap();
-    let page = String::from_utf8(out.stdout).unwrap();
-    assert!(page.contains(".TH tailor-build 1  \"tailor "), "{page}");
-    assert!(page.contains("\\-\\-max\\-projects"), "{page}");
-    let out = tailor().args(["man", "nope"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = String::from_utf8_lossy(&out.stderr);
+    Test::new()
+        .arg("man")
+        .stdout_has(".TH tailor 1")
+        .stdout_has("tailor\\-build(1)")
+        .run();
+    Test::new()
+        .args(["man", "build"])
+        .stdout_has(".TH tailor-build 1  \"tailor ")
+        .stdout_has("\\-\\-max\\-projects")
+        .run();
+    let err = Test::new()
+        .args(["man", "nope"])
+        .expect_status(2)
+        .run()
+        .stderr;
     assert!(
         err.starts_with("error: tailor has no command `nope`\nhint: the commands are build,"),
         "{err}"

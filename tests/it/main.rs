@@ -16,4 +16,5 @@ mod profile;
 mod schema;
 mod select;
 mod several;
+mod snapshots;
 mod test;

@@ -3,8 +3,9 @@
 //! input (not UTF-8, empty, malformed) ending in exit 2 with the file named
 //! and no panic.
 //!
-//! Regenerate the golden file on purpose with `TAILOR_BLESS=1 cargo test`
-//! and review the diff.
+//! Regenerate the golden file on purpose with `TAILOR_UPDATE_SNAPSHOTS=1
+//! cargo test --test it` (as every snapshot; `TAILOR_BLESS=1` too) and review
+//! the diff.
 
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -96,14 +97,16 @@ fn import_of_the_seeds_matches_the_golden_profile() {
     let done = Run::new(&["import", SEED_NEW, SEED_OLD]).output();
     done.code(0);
     let golden = root().join("tests/golden/import-seeds.yaml");
-    if std::env::var_os("TAILOR_BLESS").is_some() {
+    if std::env::var_os("TAILOR_BLESS").is_some() || std::env::var_os(crate::test::UPDATE).is_some()
+    {
         std::fs::write(&golden, &done.stdout).unwrap();
     }
-    let want = std::fs::read_to_string(&golden).expect("golden file; TAILOR_BLESS=1 makes it");
+    let want =
+        std::fs::read_to_string(&golden).expect("golden file; TAILOR_UPDATE_SNAPSHOTS=1 makes it");
     assert!(
         done.stdout == want,
         "import output differs from tests/golden/import-seeds.yaml; \
-         rerun with TAILOR_BLESS=1 and review the diff"
+         rerun with TAILOR_UPDATE_SNAPSHOTS=1 and review the diff"
     );
     // The report: merges and everything that could not be placed.
     done.stderr_has(&format!(
