@@ -172,8 +172,8 @@ fn match_many(args: &MatchArgs, paths: &[PathBuf], ev: Evidence) -> Result<Exit>
             Ok(posting) => matches.push(score::score(&ev, &posting)),
             Err(err) => {
                 failed = true;
-                let message = crate::report::printable(&format!("{}: {err:#}", path.display()))
-                    .into_owned();
+                let message =
+                    crate::report::printable(&format!("{}: {err:#}", path.display())).into_owned();
                 let mut stderr = std::io::stderr().lock();
                 writeln!(stderr, "{}", crate::color::error_message(&message, color))?;
             }

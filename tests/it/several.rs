@@ -16,21 +16,41 @@ fn build_of_several_postings_is_one_batch_ranked_in_one_index() {
         .copy(POCKETMEADOW)
         .copy(QUARRY)
         // Named twice (once through its folder's path): built once.
-        .args(["build", "-q", POCKETMEADOW, NORTHWIND, QUARRY, "job-descriptions/../", "-o", "cvs"])
+        .args([
+            "build",
+            "-q",
+            POCKETMEADOW,
+            NORTHWIND,
+            QUARRY,
+            "job-descriptions/../",
+            "-o",
+            "cvs",
+        ])
         .arg("job-descriptions/./northwind-health-platform-engineer.md")
         .run();
     let index: serde_json::Value = serde_json::from_str(&done.read("cvs/index.json")).unwrap();
     let postings = index["postings"].as_array().unwrap();
-    let sources: Vec<&str> = postings.iter().map(|p| p["posting"].as_str().unwrap()).collect();
+    let sources: Vec<&str> = postings
+        .iter()
+        .map(|p| p["posting"].as_str().unwrap())
+        .collect();
     assert_eq!(sources.len(), 3, "{sources:?}");
-    assert!(sources[0].ends_with("northwind-health-platform-engineer.md"), "{sources:?}");
-    let fits: Vec<f64> = postings.iter().map(|p| p["fit"].as_f64().unwrap()).collect();
+    assert!(
+        sources[0].ends_with("northwind-health-platform-engineer.md"),
+        "{sources:?}"
+    );
+    let fits: Vec<f64> = postings
+        .iter()
+        .map(|p| p["fit"].as_f64().unwrap())
+        .collect();
     assert!(fits.windows(2).all(|w| w[0] >= w[1]), "{fits:?}");
     for p in postings {
         let file = p["files"][0].as_str().unwrap();
         assert!(done.dir.join("cvs").join(file).is_file(), "{file}");
     }
-    assert!(done.read("cvs/index.md").starts_with("# Postings ranked by fit"));
+    assert!(done
+        .read("cvs/index.md")
+        .starts_with("# Postings ranked by fit"));
 }
 
 #[test]
