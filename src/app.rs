@@ -232,6 +232,9 @@ fn build(args: &BuildArgs) -> Result<Exit> {
     if !cfg.quiet {
         warn_placeholders(&cfg.profile, &profile)?;
     }
+    if cfg.formats.contains(&Format::Pdf) {
+        check_pdf_text(&cfg, &profile)?;
+    }
     let ev = Evidence::new(&profile, lexicon, score::profile_now(&profile));
     let exit = match &cfg.input {
         Input::Batch(paths) => crate::batch::run(&cfg, &profile, &ev, paths, inputs),
@@ -302,6 +305,31 @@ fn warn_placeholders(path: &Path, profile: &Profile) -> Result<()> {
             && (d.message.contains("placeholder") || d.message.contains("résumés need one"))
     }) {
         writeln!(err, "{}", crate::color::diagnostic(d, color))?;
+    }
+    Ok(())
+}
+
+/// What the PDF cannot show of the profile, said once before any posting:
+/// right-to-left text is an error naming the field and line, characters
+/// the font lacks a warning listing them. The file is read again for line
+/// numbers only when there is something to say.
+fn check_pdf_text(cfg: &BuildConfig, profile: &Profile) -> Result<()> {
+    let name = cfg.profile.display().to_string();
+    let check = |raw: Option<&str>| crate::render::pdf::check_profile(profile, &name, raw);
+    if let Ok(None) = check(None) {
+        return Ok(());
+    }
+    let raw = std::fs::read(&cfg.profile)
+        .ok()
+        .map(|b| String::from_utf8_lossy(&b).into_owned());
+    if let Some(warning) = check(raw.as_deref())? {
+        if !cfg.quiet {
+            let _ = writeln!(
+                std::io::stderr().lock(),
+                "warning: {}",
+                crate::report::printable(&warning)
+            );
+        }
     }
     Ok(())
 }

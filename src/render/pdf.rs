@@ -16,7 +16,10 @@
 //! `assets/fonts/LICENSE`), chosen for Arial-compatible metrics that every
 //! reader and ATS renders predictably.
 
+use std::borrow::Cow;
 use std::sync::OnceLock;
+
+use unicode_normalization::UnicodeNormalization;
 
 use anyhow::{bail, Context, Result};
 use printpdf::{
@@ -118,7 +121,7 @@ impl Face {
     /// is exactly the width it draws).
     fn width(self, s: &str, size: f32) -> f32 {
         let font = self.font();
-        let units: u32 = s
+        let units: u32 = typed(s)
             .chars()
             .map(|c| {
                 let gid = font.lookup_glyph_index(u32::from(c)).unwrap_or(0);
@@ -128,11 +131,156 @@ impl Face {
         units as f32 * size / f32::from(font.font_metrics.units_per_em.max(1))
     }
 
-    /// The first character of `s` this face has no glyph for.
-    fn missing_glyph(self, s: &str) -> Option<char> {
-        let font = self.font();
-        s.chars()
-            .find(|&c| !c.is_whitespace() && font.lookup_glyph_index(u32::from(c)).is_none())
+    /// Whether this face has a glyph for `c`.
+    fn has(self, c: char) -> bool {
+        self.font().lookup_glyph_index(u32::from(c)).is_some()
+    }
+}
+
+/// Text as the PDF sets it, so it prints as typed: NFC (a pasted "Zoë" in
+/// decomposed form would set its diaeresis as a glyph of its own, over the
+/// next letter) and every Unicode space or line/paragraph separator the
+/// font has no glyph for as a plain space (U+3000, U+205F, U+1680, U+2028,
+/// … would print as boxes). Spaces the font has (a no-break space) stay.
+pub fn typed(s: &str) -> Cow<'_, str> {
+    let odd_space =
+        |c: char| is_separator(c) && c != ' ' && !(Face::Regular.has(c) && Face::Bold.has(c));
+    let nfc =
+        unicode_normalization::is_nfc_quick(s.chars()) == unicode_normalization::IsNormalized::Yes;
+    if nfc && !s.chars().any(odd_space) {
+        return Cow::Borrowed(s);
+    }
+    let composed: String = if nfc { s.to_owned() } else { s.nfc().collect() };
+    if !composed.chars().any(odd_space) {
+        return Cow::Owned(composed);
+    }
+    Cow::Owned(
+        composed
+            .chars()
+            .map(|c| if odd_space(c) { ' ' } else { c })
+            .collect(),
+    )
+}
+
+/// Unicode's space separators (Zs), line separator (Zl) and paragraph
+/// separator (Zp): a fixed list since Unicode 6.
+fn is_separator(c: char) -> bool {
+    matches!(
+        c,
+        ' ' | '\u{a0}' | '\u{1680}' | '\u{2000}'
+            ..='\u{200a}' | '\u{2028}' | '\u{2029}' | '\u{202f}' | '\u{205f}' | '\u{3000}'
+    )
+}
+
+/// The right-to-left script `c` belongs to, if any. The PDF sets glyphs
+/// left to right without shaping, so such text would print mirrored and
+/// unjoined.
+fn right_to_left(c: char) -> Option<&'static str> {
+    Some(match u32::from(c) {
+        0x0590..=0x05FF | 0xFB1D..=0xFB4F => "Hebrew",
+        0x0600..=0x06FF | 0x0750..=0x077F | 0x0870..=0x08FF | 0xFB50..=0xFDFF | 0xFE70..=0xFEFF => {
+            "Arabic"
+        }
+        0x0700..=0x074F | 0x0860..=0x086F => "Syriac",
+        0x0780..=0x07BF => "Thaana",
+        0x07C0..=0x07FF => "N'Ko",
+        0x0800..=0x085F | 0x10800..=0x10FFF | 0x1E800..=0x1EFFF => "a right-to-left script",
+        _ => return None,
+    })
+}
+
+/// What the PDF cannot show of a profile, found once before any posting:
+/// right-to-left text is an error naming the field (and its line in the
+/// profile file, when found there); characters the font lacks make the
+/// warning returned, listing each once with where it is first used, since
+/// they would print as boxes. `raw` is the profile file's text, for lines.
+pub fn check_profile(
+    profile: &crate::profile::schema::Profile,
+    file: &str,
+    raw: Option<&str>,
+) -> Result<Option<String>> {
+    let value = serde_json::to_value(profile).context("failed to read the profile's text")?;
+    let mut texts = Vec::new();
+    strings(&value, String::new(), &mut texts);
+    let line_of = |c: char| {
+        raw.and_then(|r| r.lines().position(|l| l.contains(c)))
+            .map_or_else(String::new, |n| format!(":{}", n + 1))
+    };
+    let mut missing: Vec<(char, String)> = Vec::new();
+    for (field, text) in &texts {
+        let text = typed(text);
+        for c in text.chars() {
+            if let Some(script) = right_to_left(c) {
+                bail!(
+                    "{file}{}: {field} is written in {script}, which the PDF cannot show \
+                     (it would print mirrored)\n\
+                     hint: use another format for this profile (-f md, html, docx or txt), \
+                     or write {field} in a left-to-right script",
+                    line_of(c)
+                );
+            }
+            if !c.is_ascii()
+                && !c.is_whitespace()
+                && !(Face::Regular.has(c) && Face::Bold.has(c))
+                && !missing.iter().any(|(m, _)| *m == c)
+            {
+                missing.push((c, field.clone()));
+            }
+        }
+    }
+    if missing.is_empty() {
+        return Ok(None);
+    }
+    const SHOWN: usize = 12;
+    let mut s = format!(
+        "{file}: the PDF font has no glyph for {} character{} of the profile, which print as boxes:",
+        missing.len(),
+        if missing.len() == 1 { "" } else { "s" }
+    );
+    for (c, field) in missing.iter().take(SHOWN) {
+        let _ = std::fmt::Write::write_fmt(
+            &mut s,
+            format_args!(
+                "\n  {c:?} (U+{:04X}) in {field}{}",
+                u32::from(*c),
+                line_of(*c).replacen(':', ", line ", 1)
+            ),
+        );
+    }
+    if missing.len() > SHOWN {
+        let _ = std::fmt::Write::write_fmt(
+            &mut s,
+            format_args!("\n  and {} more", missing.len() - SHOWN),
+        );
+    }
+    s.push_str("\nhint: write them another way in the profile, or use another format (md, html, docx, txt)");
+    Ok(Some(s))
+}
+
+/// Every string of a profile that may reach the résumé, with its field
+/// (`projects[0].bullets[2].text`); ids and aliases are never printed.
+fn strings(v: &serde_json::Value, at: String, out: &mut Vec<(String, String)>) {
+    match v {
+        serde_json::Value::String(s) => out.push((at, s.clone())),
+        serde_json::Value::Array(items) => {
+            for (i, item) in items.iter().enumerate() {
+                strings(item, format!("{at}[{i}]"), out);
+            }
+        }
+        serde_json::Value::Object(map) => {
+            for (k, item) in map {
+                if k == "id" || k == "aliases" {
+                    continue;
+                }
+                let at = if at.is_empty() {
+                    k.clone()
+                } else {
+                    format!("{at}.{k}")
+                };
+                strings(item, at, out);
+            }
+        }
+        _ => {}
     }
 }
 
@@ -152,9 +300,13 @@ struct Run {
 
 impl Run {
     fn new(x: f32, text: impl Into<String>, face: Face, size: f32, gray: f32) -> Run {
+        let text: String = text.into();
         Run {
             x,
-            text: text.into(),
+            text: match typed(&text) {
+                Cow::Borrowed(_) => text,
+                Cow::Owned(t) => t,
+            },
             face,
             size,
             gray,
@@ -215,6 +367,7 @@ impl Block {
 /// Breaks `text` into lines no wider than `width`, at spaces; a word wider
 /// than a whole line is broken between characters.
 fn wrap(text: &str, face: Face, size: f32, width: f32) -> Vec<String> {
+    let text = typed(text);
     let space = face.width(" ", size);
     let mut lines = Vec::new();
     let mut cur = String::new();
@@ -601,12 +754,14 @@ pub fn render(t: &Tailored, opts: &RenderOptions) -> Result<Vec<u8>> {
     let (w_mm, h_mm) = opts.paper.size_mm();
     let (width, height) = (w_mm * MM, h_mm * MM);
     let blocks = layout(t, width - 2.0 * MARGIN_X);
+    // Right-to-left text would print mirrored: refused (build names the
+    // profile field before any posting). A character the font lacks prints
+    // as the font's box; build has warned of it once, up front.
     for run in blocks.iter().flat_map(|b| &b.lines).flat_map(|l| &l.runs) {
-        if let Some(c) = run.face.missing_glyph(&run.text) {
+        if let Some(script) = run.text.chars().find_map(right_to_left) {
             bail!(
-                "the PDF font has no glyph for {c:?} (U+{:04X}) in {:?}\n\
-                 hint: write it another way in the profile, or use another format (md, html, txt)",
-                u32::from(c),
+                "the PDF cannot show right-to-left text ({script}) in {:?}\n\
+                 hint: use another format (md, html, docx, txt)",
                 run.text
             );
         }
@@ -1020,13 +1175,85 @@ mod tests {
     }
 
     #[test]
-    fn a_character_the_font_lacks_is_a_clear_error() {
+    fn a_character_the_font_lacks_is_warned_of_once_up_front_naming_where() {
+        // Issue 13, item 10: once, before any posting, not per posting.
+        let raw = "person:\n  name: Ada\nprojects:\n  - bullets:\n      - text: Wrote 日本 docs, 日本 again\n";
+        let mut p = crate::profile::schema::Profile::default();
+        p.person.name = "Ada".into();
+        p.person.headline = "日本".into();
+        let warning = check_profile(&p, "profile.yaml", Some(raw))
+            .unwrap()
+            .expect("a warning");
+        assert!(
+            warning.starts_with("profile.yaml: the PDF font has no glyph for 2 characters"),
+            "{warning}"
+        );
+        assert!(
+            warning.contains("'日' (U+65E5) in person.headline, line 5"),
+            "{warning}"
+        );
+        assert_eq!(warning.matches("U+65E5").count(), 1, "{warning}");
+        assert!(warning.contains("hint: "), "{warning}");
+        p.person.headline = "Zoe\u{308}\u{3000}Nguye\u{302}\u{303}n".into();
+        assert_eq!(check_profile(&p, "profile.yaml", None).unwrap(), None);
+        // The résumé is still made; the warning said what prints as boxes.
         let mut t = sample();
         t.highlights.push(TailoredBullet {
             id: "x".into(),
             text: "Wrote 日本 docs".into(),
         });
+        assert!(render(&t, &a4()).is_ok());
+    }
+
+    #[test]
+    fn unicode_spaces_the_font_lacks_print_as_spaces() {
+        let mut t = sample();
+        t.highlights.push(TailoredBullet {
+            id: "x".into(),
+            text: "Go\u{3000}and\u{2028}Rust\u{205f}with\u{1680}Kafka\u{2029}daily".into(),
+        });
+        let (_, text) = extracted(&render(&t, &a4()).unwrap());
+        assert!(text.contains("Go and Rust with Kafka daily"), "{text}");
+        assert_eq!(typed("a\u{3000}b\u{2029}c"), "a b c");
+        // A no-break space the font has is kept: it is meant.
+        assert_eq!(typed("2\u{a0}000"), "2\u{a0}000");
+        assert!(matches!(typed("plain text"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn decomposed_accents_are_composed_before_layout() {
+        let mut t = sample();
+        t.person.name = "Zoe\u{308} Nguye\u{302}\u{303}n".into();
+        let (_, text) = extracted(&render(&t, &a4()).unwrap());
+        assert!(text.contains("Zoë Nguyễn"), "{text}");
+        assert!(!text.contains('\u{308}'), "{text}");
+    }
+
+    #[test]
+    fn right_to_left_text_is_refused_naming_the_field_and_line() {
+        let raw = "person:\n  name: Ada\n  headline: מהנדסת תוכנה\n";
+        let mut p = crate::profile::schema::Profile::default();
+        p.person.headline = "מהנדסת תוכנה".into();
+        let err = check_profile(&p, "profile.yaml", Some(raw))
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("profile.yaml:3: person.headline is written in Hebrew"),
+            "{err}"
+        );
+        assert!(err.contains("hint: use another format"), "{err}");
+        p.person.headline = "مهندسة برمجيات".into();
+        let err = check_profile(&p, "profile.yaml", None)
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.contains("person.headline is written in Arabic"),
+            "{err}"
+        );
+        // And render refuses it too, rather than print it mirrored.
+        let mut t = sample();
+        t.person.headline = "מהנדסת".into();
         let err = render(&t, &a4()).unwrap_err().to_string();
-        assert!(err.contains("no glyph for '日' (U+65E5)"), "{err}");
+        assert!(err.contains("right-to-left text (Hebrew)"), "{err}");
     }
 }

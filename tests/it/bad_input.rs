@@ -37,6 +37,13 @@ const UTF16: &[u8] = b"\xff\xfe#\x00 \x00P\x00l\x00a\x00t\x00f\x00o\x00r\x00m\x0
 
 const SHIPPED_PROFILE: &[u8] = include_bytes!("../../profile.yaml");
 
+/// A profile whose headline is Hebrew.
+const RTL_PROFILE: &[u8] = "person:\n  name: Ada Lovelace\n  headline: מהנדסת תוכנה\n  contact:\n    email: ada@lovelace.dev\n".as_bytes();
+
+/// A profile with two characters Liberation Sans lacks, and an ideographic
+/// space (which prints as a space, unreported).
+const CJK_PROFILE: &[u8] = "person:\n  name: Ada Lovelace\n  headline: Engineer 日本 and 日\n  contact:\n    email: ada@lovelace.dev\nskills:\n  - name: Infrastructure\n    level: advanced\n    keywords: [Kubernetes]\ngeneral:\n  - id: a\n    text: Ran Kubernetes\u{3000}clusters on AWS\n    skills: [Infrastructure]\n".as_bytes();
+
 fn cases() -> Vec<Case> {
     vec![
         // The profile.
@@ -392,6 +399,35 @@ fn cases() -> Vec<Case> {
             args: &["import", "--force", "m.md", "-o", "m.md"],
             code: 2,
             stderr: &["refusing to write over the matrix m.md"],
+        },
+        // The PDF's text as typed (issue 13, 10): right-to-left text is
+        // refused before any posting, naming the field and line.
+        Case {
+            name: "right-to-left text for a PDF",
+            files: &[("p.yaml", RTL_PROFILE)],
+            args: &["build", "-p", "p.yaml", "{root}/POSTING", "-o", "cv.pdf"],
+            code: 2,
+            stderr: &[
+                "p.yaml:3: person.headline is written in Hebrew, which the PDF cannot show",
+                "hint: use another format",
+            ],
+        },
+        Case {
+            name: "right-to-left text for a batch with PDF",
+            files: &[("p.yaml", RTL_PROFILE)],
+            args: &["build", "-p", "p.yaml", "{root}/job-descriptions", "-f", "md,pdf", "-o", "out"],
+            code: 2,
+            stderr: &["p.yaml:3: person.headline is written in Hebrew"],
+        },
+        Case {
+            name: "a character the PDF font lacks is a warning naming it and its line",
+            files: &[("p.yaml", CJK_PROFILE)],
+            args: &["build", "-p", "p.yaml", "{root}/POSTING", "-o", "cv.pdf"],
+            code: 0,
+            stderr: &[
+                "warning: p.yaml: the PDF font has no glyph for 2 characters of the profile, which print as boxes",
+                "'日' (U+65E5) in person.headline, line 3",
+            ],
         },
         // Nothing from a posting reaches the terminal live (issue 13, 4).
         Case {
@@ -1001,4 +1037,32 @@ fn a_full_standard_output_is_named_and_a_full_standard_error_does_not_panic() {
     assert_eq!(o.status.code(), Some(2), "{o:?}");
     let o = run(&["match", posting], Stdio::null(), full().unwrap().into());
     assert_ne!(o.status.code(), Some(101), "{o:?}");
+}
+
+#[test]
+fn a_character_the_pdf_font_lacks_is_warned_of_once_per_batch() {
+    // Issue 13, item 10: once, before any posting, not once a posting.
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("p.yaml"), CJK_PROFILE).unwrap();
+    let jobs = root().join("job-descriptions");
+    let o = tailor_in(
+        dir.path(),
+        &[
+            "build",
+            "-p",
+            "p.yaml",
+            jobs.to_str().unwrap(),
+            "-f",
+            "pdf",
+            "-o",
+            "out",
+        ],
+    );
+    let err = String::from_utf8(o.stderr).unwrap();
+    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert_eq!(err.matches("no glyph for").count(), 1, "{err}");
+    assert_eq!(err.matches("U+65E5").count(), 1, "{err}");
+    assert!(!err.contains("U+3000"), "{err}");
+    let written = std::fs::read_dir(dir.path().join("out")).unwrap().count();
+    assert!(written > 2, "{written} files");
 }
