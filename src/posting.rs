@@ -7,6 +7,7 @@
 //! boilerplate or other. Finding skills in the sections is `keywords`'s job.
 //! Sentences in a posting are data: nothing here acts on what they say.
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::sections::Cue;
@@ -156,6 +157,7 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
     } else {
         decode_entities(text)
     };
+    let text = tables_as_lists(&text);
     let (front, text) = front_matter(&text);
     let mut posting = Posting {
         source: source.to_owned(),
@@ -652,6 +654,9 @@ fn front_matter(text: &str) -> (Front, &str) {
     (front, text)
 }
 
+/// Whether a posting is HTML: a page, or a fragment pasted without
+/// `<html>` (`<p>`, `<li>`, `<br>`, `<strong>`, …) that has at least
+/// [`FRAGMENT_TAGS`] tags of the kinds postings use.
 fn looks_like_html(text: &str) -> bool {
     let mut cut = text.len().min(2000);
     while !text.is_char_boundary(cut) {
@@ -661,10 +666,88 @@ fn looks_like_html(text: &str) -> bool {
     head.contains("<html")
         || head.contains("<!doctype html")
         || head.contains("<body")
-        || text.matches("</p>").count()
-            + text.matches("</li>").count()
-            + text.matches("<br").count()
-            >= 3
+        || known_tags(text) >= FRAGMENT_TAGS
+}
+
+/// Known tags that make a text without `<html>` an HTML fragment: three,
+/// so a posting that names one tag (`<div>`) in passing stays text.
+const FRAGMENT_TAGS: usize = 3;
+
+/// Tags of the kinds job postings are written with, counted to tell an
+/// HTML fragment from text.
+const FRAGMENT_TAG_NAMES: [&str; 26] = [
+    "p", "br", "li", "ul", "ol", "strong", "b", "em", "i", "u", "div", "span", "a", "h1", "h2",
+    "h3", "h4", "h5", "h6", "table", "tr", "td", "th", "hr", "dl", "dd",
+];
+
+/// How many known tags (opening or closing) `text` has, up to
+/// [`FRAGMENT_TAGS`]: `<` then an optional `/`, a known name, then `>`,
+/// a space or `/`.
+fn known_tags(text: &str) -> usize {
+    let b = text.as_bytes();
+    let mut n = 0;
+    for (i, _) in text.match_indices('<') {
+        let rest = &b[i + 1..];
+        let rest = rest.strip_prefix(b"/").unwrap_or(rest);
+        let len = rest
+            .iter()
+            .take(7)
+            .take_while(|c| c.is_ascii_alphanumeric())
+            .count();
+        let known = FRAGMENT_TAG_NAMES
+            .iter()
+            .any(|t| rest[..len].eq_ignore_ascii_case(t.as_bytes()));
+        if known && matches!(rest.get(len), Some(b'>' | b' ' | b'/')) {
+            n += 1;
+            if n >= FRAGMENT_TAGS {
+                break;
+            }
+        }
+    }
+    n
+}
+
+/// Markdown tables as lists: each row a list item whose cells are clauses
+/// (`* Kafka; streaming`), so the cells of a row are never read as one
+/// run of text ("Kafka streaming"); the delimiter row (`|---|:--|`) goes.
+/// Lines keep their numbers. A table row starts with `|`, or has a `|`
+/// and sits next to a delimiter row or another row.
+fn tables_as_lists(text: &str) -> Cow<'_, str> {
+    if !text.contains('|') {
+        return Cow::Borrowed(text);
+    }
+    let lines: Vec<&str> = text.lines().collect();
+    let delimiter = |l: &str| {
+        let l = l.trim();
+        l.contains('|')
+            && l.contains("---")
+            && l.chars().all(|c| matches!(c, '|' | '-' | ':' | ' ' | '\t'))
+    };
+    let mut out = String::with_capacity(text.len() + 16);
+    let mut in_table = false;
+    for (i, line) in lines.iter().enumerate() {
+        let t = line.trim();
+        let next_is_delimiter = lines.get(i + 1).is_some_and(|l| delimiter(l));
+        if delimiter(t) {
+            in_table = true;
+        } else if t.contains('|') && (t.starts_with('|') || in_table || next_is_delimiter) {
+            in_table = true;
+            let cells: Vec<&str> = t
+                .split('|')
+                .map(str::trim)
+                .filter(|c| !c.is_empty())
+                .collect();
+            if !cells.is_empty() {
+                out.push_str("* ");
+                out.push_str(&cells.join("; "));
+            }
+        } else {
+            in_table = false;
+            out.push_str(line);
+        }
+        out.push('\n');
+    }
+    Cow::Owned(out)
 }
 
 /// Turns an HTML page into lines of text: scripts, styles and navigation
@@ -709,8 +792,12 @@ pub fn html_to_text(html: &str) -> String {
             }
             "h1" | "h2" | "h3" | "h4" | "h5" | "h6" if !closing => out.push_str("\n\n## "),
             "li" if !closing => out.push_str("\n* "),
+            "tr" if !closing => out.push_str("\n* "),
             "br" | "p" | "div" | "ul" | "ol" | "tr" | "table" | "section" | "article" | "h1"
             | "h2" | "h3" | "h4" | "h5" | "h6" | "li" | "dt" | "dd" => out.push('\n'),
+            // A table's cells are clauses of its row, never one run of
+            // text: "Kafka; streaming", not "Kafka streaming".
+            "td" | "th" if closing => out.push_str("; "),
             "td" | "th" => out.push(' '),
             _ => {}
         }
@@ -977,5 +1064,60 @@ mod tests {
             decode_entities("R&amp;D &lt;b&gt; &#x2013; &bogus; & x"),
             "R&D <b> – &bogus; & x"
         );
+    }
+
+    #[test]
+    fn markdown_table_rows_are_list_items_with_cells_as_clauses() {
+        // Issue 13, item 11: "| Kafka | streaming |" was one run of text.
+        let text = "# Data Engineer\n\n## Requirements\n\n| Skill | Use |\n|---|:--|\n| Kafka | streaming |\nPython | pipelines\n\nWe value clarity | and care.\n";
+        let p = analyse(text, "t.md").unwrap();
+        let lines: Vec<(&str, usize)> = p
+            .lines
+            .iter()
+            .map(|l| (l.text.as_str(), l.number))
+            .collect();
+        assert!(lines.contains(&("Kafka; streaming", 7)), "{lines:?}");
+        assert!(lines.contains(&("Python; pipelines", 8)), "{lines:?}");
+        assert!(
+            !lines
+                .iter()
+                .any(|(l, _)| l.contains("Kafka streaming") || l.contains("---")),
+            "{lines:?}"
+        );
+        // A pipe in prose, away from a table, is text.
+        assert!(
+            lines
+                .iter()
+                .any(|(l, _)| *l == "We value clarity | and care."),
+            "{lines:?}"
+        );
+    }
+
+    #[test]
+    fn html_fragments_without_html_are_stripped_as_html() {
+        let text = "<p>Senior Data Engineer</p>\n<strong>Requirements</strong><br>\n<li>Kafka &amp; Terraform\n<li>Go";
+        let p = analyse(text, "t.txt").unwrap();
+        assert!(
+            !p.lines.iter().any(|l| l.text.contains('<')),
+            "{:?}",
+            p.lines
+        );
+        assert!(
+            p.lines.iter().any(|l| l.text == "Kafka & Terraform"),
+            "{:?}",
+            p.lines
+        );
+        let table = "<table><tr><th>Tool</th><th>Use</th></tr><tr><td>Kafka</td><td>streaming</td></tr></table>";
+        let p = analyse(table, "t.html").unwrap();
+        assert!(
+            p.lines
+                .iter()
+                .any(|l| l.text.starts_with("Kafka; streaming")),
+            "{:?}",
+            p.lines
+        );
+        // One tag named in passing keeps a posting text.
+        assert!(!looks_like_html("We write <div> soup in Markdown <b>.\n"));
+        assert!(looks_like_html("<p>One</p> <li>two"));
     }
 }
