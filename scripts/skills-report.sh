@@ -10,7 +10,11 @@
 #   - how many résumés carry a near-duplicate pair of bullets: two bullets
 #     whose content words (three letters or more, stop words out) overlap by
 #     Jaccard >= 0.5;
-#   - the median skills-line length.
+#   - the median skills-line length;
+#   - the PDF layout: how many résumés take 1, 2, … pages, the distribution
+#     of the last page's fill (share of its text area) and how many ended a
+#     page earlier to avoid a thin last page (from the batch's index.json);
+#   - the time the batch took (Markdown, PDF and Word for the 200).
 # usage: scripts/skills-report.sh [TAILOR] [PROFILE]   (defaults: target/release/tailor, profile.yaml)
 set -euo pipefail
 tailor=${1:-target/release/tailor}
@@ -30,13 +34,26 @@ with open(corpus, encoding="utf-8") as f:
         open(f"{work}/p{n:03}.txt", "w", encoding="utf-8").write(json.loads(line)["text"])
         n += 1
 PY
-for p in "$work"/p*.txt; do
-    "$tailor" match --json -p "$profile" "$p" > "${p%.txt}.json" 2>/dev/null || echo '{}' > "${p%.txt}.json"
-    "$tailor" build -q -p "$profile" -f md "$p" > "${p%.txt}.md" 2>/dev/null || : > "${p%.txt}.md"
+mkdir "$work/postings"
+mv "$work"/p*.txt "$work/postings/"
+for p in "$work"/postings/p*.txt; do
+    "$tailor" match --json -p "$profile" "$p" > "$work/$(basename "${p%.txt}").json" 2>/dev/null ||
+        echo '{}' > "$work/$(basename "${p%.txt}").json"
 done
-python3 - "$work" <<'PY'
-import collections, glob, json, re, statistics, sys
+# One batch: the résumés, and index.json with each one's pages and fill.
+start=$(date +%s.%N)
+"$tailor" build -q -p "$profile" -f md,pdf,docx "$work/postings" -o "$work/out" 2>/dev/null || :
+end=$(date +%s.%N)
+python3 - "$work" "$start" "$end" <<'PY'
+import collections, glob, json, os, re, statistics, sys
 work = sys.argv[1]
+seconds = float(sys.argv[3]) - float(sys.argv[2])
+index = json.load(open(f"{work}/out/index.json", encoding="utf-8"))
+by_posting = {os.path.basename(e["posting"])[:-4]: e for e in index["postings"]}
+def resume_md(stem):
+    e = by_posting.get(stem)
+    md = [f for f in (e or {}).get("files", []) if f.endswith(".md")]
+    return open(f"{work}/out/{md[0]}", encoding="utf-8").read() if md else ""
 def norm(s): return re.sub(r"[^a-z0-9+#]+", " ", s.lower()).strip()
 STOP = set("the and for with from into that this using used use via our their was were are has have had its all per across over under within while which who".split())
 def words(s): return {w for w in norm(s).split() if len(w) >= 3 and w not in STOP}
@@ -59,7 +76,7 @@ unasked = collections.Counter()
 lengths = []
 for j in sorted(glob.glob(f"{work}/p*.json")):
     m = json.load(open(j))
-    md = open(j[:-5] + ".md", encoding="utf-8").read()
+    md = resume_md(os.path.basename(j)[:-5])
     if not m or not md:
         continue
     n += 1
@@ -91,4 +108,21 @@ for s, c in unasked.most_common(8):
     print(f"  {c:4}  {s}")
 over = [s for s, c in unasked.items() if c > n / 2]
 print(f"entries carried unasked by more than half the résumés: {len(over)}" + (f" ({', '.join(over)})" if over else ""))
+entries = index["postings"]
+pages = collections.Counter(e["pages"] for e in entries)
+print("PDF pages: " + ", ".join(f"{k} page{'s' if k > 1 else ''}: {v}" for k, v in sorted(pages.items())))
+for k in sorted(pages):
+    fills = sorted(e["last_page_fill"] for e in entries if e["pages"] == k)
+    q = statistics.quantiles(fills, n=4) if len(fills) > 1 else fills * 3
+    print(f"  last-page fill of the {k}-page résumés: min {fills[0]:.2f}, quartiles "
+          f"{q[0]:.2f} / {q[1]:.2f} / {q[2]:.2f}, max {fills[-1]:.2f}")
+multi = [e for e in entries if e["pages"] > 1]
+thin = [e for e in multi if e["last_page_fill"] < 1 / 3]
+print(f"  multi-page résumés whose last page is under a third full: {len(thin)}/{len(multi)}")
+hist = collections.Counter(min(9, int(e["last_page_fill"] * 10)) for e in multi)
+print("  last-page fill of multi-page résumés, by tenth: " + " ".join(f"{k/10:.1f}+:{hist[k]}" for k in range(10)))
+short = [e["shortened"] for e in entries if e["shortened"]]
+print(f"  ended a page earlier: {len(short)} résumés, {sum(short)} bullets dropped "
+      f"(median {statistics.median(short) if short else 0} each)")
+print(f"batch md+pdf+docx for {len(entries)} postings: {seconds:.1f} s")
 PY

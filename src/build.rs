@@ -140,10 +140,10 @@ pub struct PageFill {
 /// Without `--pages`: when the PDF's last page would hold only a few lines
 /// (less than [`render::MIN_LAST_PAGE_FILL`] of it), drops the least
 /// relevant bullets so the résumé ends a page earlier; but never more than
-/// [`render::MAX_FILL_DROPS`] of them, and never down to fewer than
-/// [`render::MIN_FILL_BULLETS`]: then the résumé is left as it was. What was
-/// done, if anything. Every format gets the shortened résumé, so they all
-/// say the same thing. `layout` gets the résumé's pages and last-page fill
+/// [`render::MAX_FILL_DROPS`] of them, nor more than
+/// [`render::MAX_FILL_SHARE`] of its bullets: then the résumé is left as
+/// it was. What was done, if anything. Every format gets the shortened
+/// résumé, so they all say the same thing. `layout` gets the résumé's pages and last-page fill
 /// as left.
 fn fill_last_page(
     profile: &Profile,
@@ -160,11 +160,12 @@ fn fill_last_page(
     }
     let mut trial = selection.clone();
     let mut dropped = Vec::new();
-    let floor = render::MIN_FILL_BULLETS.min(selection.chosen.len());
+    let most = render::MAX_FILL_DROPS
+        .min((selection.chosen.len() as f32 * render::MAX_FILL_SHARE) as usize);
     let ended = drop_until(profile, ev, matched, cfg, &mut trial, &mut dropped, |t| {
         render::pdf_page_count(t, &cfg.render) < pages
     });
-    if !ended || dropped.len() > render::MAX_FILL_DROPS || trial.chosen.len() < floor {
+    if !ended || dropped.len() > most {
         return None;
     }
     *selection = trial;

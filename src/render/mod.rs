@@ -171,9 +171,9 @@ pub const MIN_LAST_PAGE_FILL: f32 = 1.0 / 3.0;
 /// with its first bullet. A résumé that needs more is left as it is.
 pub const MAX_FILL_DROPS: usize = 7;
 
-/// Ending a page earlier never leaves fewer bullets than this: a short
-/// last page is better than a thin résumé.
-pub const MIN_FILL_BULLETS: usize = 8;
+/// Ending a page earlier never drops more than this share of the
+/// résumé's bullets: a short last page is better than a thin résumé.
+pub const MAX_FILL_SHARE: f32 = 0.5;
 
 /// The skills to print, each on one line, empty ones left out.
 pub(crate) fn skill_lines(t: &Tailored) -> Vec<String> {
