@@ -166,6 +166,9 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
         lines: Vec::new(),
     };
     let mut kind = SectionKind::Other;
+    // Whether `kind` was set by a marked heading (`#`, bold, capitals, a
+    // colon) rather than a plain line.
+    let mut marked_kind = false;
     let mut heading_count = 0;
     let mut first_text_line: Option<String> = None;
     for (i, raw) in text.lines().enumerate() {
@@ -174,12 +177,32 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
         if line.is_empty() || is_chrome(line) {
             continue;
         }
-        let cue = heading(line).map(|h| {
-            let clean = clean_inline(&h);
-            let company = posting.company.as_deref().or(front.company.as_deref());
-            let cue = crate::sections::classify(&clean, company);
-            (clean, cue)
-        });
+        let company = posting.company.as_deref().or(front.company.as_deref());
+        let cue = match heading(line) {
+            Some(h) => {
+                let clean = clean_inline(&h);
+                let cue = crate::sections::classify(&clean, company);
+                Some((clean, cue))
+            }
+            // "About the job" or "Requirements" on a plain line of its own.
+            // Under a marked "Desired experience" heading, a plain "Skills"
+            // line is a sub-list of it, not a new must-have list.
+            None if !line.starts_with(['*', '-', '•', '+']) && !line.ends_with('.') => {
+                let clean = clean_inline(line);
+                let qualifications =
+                    |k| matches!(k, SectionKind::Required | SectionKind::Preferred);
+                crate::sections::plain_heading(&clean, company)
+                    .map(|k| {
+                        if marked_kind && qualifications(kind) && qualifications(k) {
+                            kind
+                        } else {
+                            k
+                        }
+                    })
+                    .map(|k| (clean, Some(Cue::Starts(k))))
+            }
+            None => None,
+        };
         // A bold skill label or a bold sentence inside a list is content.
         let cue = cue.filter(|(_, c)| *c != Some(Cue::NotAHeading));
         if let Some((clean, cue)) = cue {
@@ -189,10 +212,13 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
                 _ => classify_heading(&clean),
             };
             // A front matter's title is the title; "About X" never is.
+            // So is the first heading above any text (a bulletin's
+            // "PROGRAMMER ANALYST", a bold first line) the data does not
+            // know as a section.
             if posting.title.is_none()
                 && front.title.is_none()
                 && heading_count == 1
-                && line.starts_with('#')
+                && posting.lines.is_empty()
                 && matches!(section, None | Some(SectionKind::Other))
                 && !clean.to_lowercase().starts_with("about ")
             {
@@ -211,12 +237,21 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
             }
             if let Some(k) = section {
                 kind = k;
+                marked_kind = heading(line).is_some();
             } else if heading_count > 2 && line.starts_with('#') {
                 kind = SectionKind::Other;
+                marked_kind = true;
             }
             continue;
         }
-        let clean = strip_urls(&clean_inline(line));
+        // A Markdown heading the data reads as content ("# Principal SAP
+        // Administrator" under a stem rule) loses its heading marks.
+        let unmarked = line.trim_start_matches('#');
+        let text = match unmarked.strip_prefix(' ') {
+            Some(t) if unmarked.len() < line.len() => t,
+            _ => line,
+        };
+        let clean = strip_urls(&clean_inline(text));
         if clean.is_empty() {
             continue;
         }
@@ -230,9 +265,9 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
         });
     }
     if posting.title.is_none() {
-        posting.title = first_text_line
-            .filter(|l| l.len() <= 80 && !l.ends_with('.') && !l.contains(", "))
-            .or(front.title);
+        posting.title = front.title.or_else(|| {
+            first_text_line.filter(|l| l.len() <= 80 && !l.ends_with('.') && !l.contains(", "))
+        });
     }
     if posting.company.is_none() {
         posting.company = front.company;
@@ -1029,6 +1064,61 @@ mod tests {
             decode(b"\xe9t\xe9 \xc3\xa9 \x93x\x94").unwrap(),
             "été Ã© “x”"
         );
+    }
+
+    #[test]
+    fn front_matter_title_wins_over_a_first_line_of_markup() {
+        // Hacker News posts come with front matter and an HTML first line.
+        let p = analyse(
+            "---\ntitle: \"Acme : Senior Engineer\"\n---\n<JobNavigation />\nWe need Go and SQL.\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(p.title.as_deref(), Some("Acme : Senior Engineer"));
+    }
+
+    #[test]
+    fn a_bulletin_title_in_capitals_is_the_title() {
+        let p = analyse(
+            "PROGRAMMER ANALYST
+Class Code: 1431
+DUTIES
+Writes COBOL.
+",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(p.title.as_deref(), Some("PROGRAMMER ANALYST"));
+    }
+
+    #[test]
+    fn a_plain_line_heading_the_data_knows_starts_its_section() {
+        // A LinkedIn page pasted as text: headings are plain lines, and
+        // "About the job" is never the title.
+        let s = sections(
+            "recruiter@acme.example\n\nAbout the job\nWe build things.\n\nRequirements\n- Kubernetes\n\nNice to have\n- Go\n",
+        );
+        let kind = |t: &str| s.iter().find(|(_, x)| x == t).map(|(k, _)| *k);
+        assert_eq!(kind("Kubernetes"), Some(SectionKind::Required));
+        assert_eq!(kind("Go"), Some(SectionKind::Preferred));
+        let p = analyse("About the job\nWe build things with Go.\n", "t").unwrap();
+        assert_eq!(p.title, None);
+    }
+
+    #[test]
+    fn a_plain_sub_heading_keeps_a_marked_qualifications_section() {
+        let s = sections("**Desired Experiences**\n\nSkills\n\n- Python\n");
+        assert_eq!(s, vec![(SectionKind::Preferred, "Python".to_owned())]);
+    }
+
+    #[test]
+    fn a_markdown_heading_read_as_content_loses_its_marks() {
+        let p = analyse(
+            "# [Principal SAP Administrator](https://x.example/a)\n\nWe need SQL.\n",
+            "t",
+        )
+        .unwrap();
+        assert_eq!(p.title.as_deref(), Some("Principal SAP Administrator"));
     }
 
     #[test]

@@ -93,6 +93,26 @@ pub fn classify(heading: &str, company: Option<&str>) -> Option<Cue> {
     )
 }
 
+/// The section a plain line starts when it is, word for word, a heading
+/// the reviewed data knows ("About the job", "Requirements" on a line of
+/// their own, as LinkedIn and job-board pages are pasted). Stem rules do
+/// not apply: a plain line needs the reviewed table's word.
+pub fn plain_heading(line: &str, company: Option<&str>) -> Option<SectionKind> {
+    let h = normalise(line, company);
+    if h.starts_with('{') || h.split(' ').count() > MAX_PLAIN_HEADING_WORDS {
+        return None;
+    }
+    match data().cues.get(h.as_str()) {
+        Some(Cue::Starts(k)) if *k != SectionKind::Other => Some(*k),
+        _ => None,
+    }
+}
+
+/// Plain lines of more words are content, whatever they say: the reviewed
+/// headings a plain line is read as are short ("What you'll do", "About
+/// the job", "Nice to have").
+const MAX_PLAIN_HEADING_WORDS: usize = 6;
+
 /// A heading of more words is a sentence (the generator's `{sentence}`).
 const MAX_HEADING_WORDS: usize = 16;
 
