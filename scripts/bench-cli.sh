@@ -59,7 +59,8 @@ for mb in 1 2; do
   $bin match "$work/line.md" >/dev/null
   echo "$mb MB one-line posting, match: $(( ($(date +%s%N) - start) / 1000000 )) ms"
 done
-# A two-page PDF: no page limit, every bullet the budget allows.
-$bin build -q --force "$work/posting.md" --max-bullets 40 --max-bullets-per-project 12 -o "$work/long.pdf"
+# A two-page PDF: every bullet the budget allows (--pages 10: no limit, and
+# no ending a page earlier).
+$bin build -q --force "$work/posting.md" --max-bullets 40 --max-bullets-per-project 12 --pages 10 -o "$work/long.pdf"
 pages=$(python3 -c "import re,sys; print(len(re.findall(rb'/Type\s*/Page[^s]', open(sys.argv[1],'rb').read())))" "$work/long.pdf")
 echo "long PDF: $pages pages, $(wc -c < "$work/long.pdf") bytes"
