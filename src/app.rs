@@ -154,9 +154,15 @@ fn match_many(args: &MatchArgs, paths: &[PathBuf], ev: Evidence) -> Result<Exit>
     }
     let out = Path::new(crate::config::DEFAULT_OUT_DIR);
     let found = crate::batch::postings_of(paths, false, out)?;
+    // No silent skips: a PDF in a folder is named, with how to get its text.
+    let skipped = if found.skipped.is_empty() {
+        String::new()
+    } else {
+        crate::batch::skipped_note(&found.skipped)
+    };
     if found.postings.is_empty() {
         bail!(
-            "no postings found in {}\nhint: name posting files (text, Markdown or HTML)",
+            "no postings found in {}\n{skipped}hint: name posting files (text, Markdown or HTML)",
             paths
                 .iter()
                 .map(|p| p.display().to_string())
@@ -164,6 +170,7 @@ fn match_many(args: &MatchArgs, paths: &[PathBuf], ev: Evidence) -> Result<Exit>
                 .join(", ")
         );
     }
+    write!(std::io::stderr().lock(), "{skipped}")?;
     let mut matches = Vec::new();
     let mut failed = false;
     let color = crate::color::stderr();

@@ -423,7 +423,7 @@ fn not_a_posting(path: &Path) -> Option<&'static str> {
 }
 
 /// The skipped files, one a line, at most 20 named.
-fn skipped_note(skipped: &[(PathBuf, &str)]) -> String {
+pub fn skipped_note(skipped: &[(PathBuf, &str)]) -> String {
     const SHOWN: usize = 20;
     let mut s = if skipped.len() == 1 {
         "skipped 1 file that is not a posting:\n".to_owned()

@@ -196,12 +196,16 @@ fn cases() -> Vec<Case> {
             code: 2,
             stderr: &["failed to read posting nope.md", "No such file"],
         },
+        // A folder to match is its postings, one report each (issue 11).
         Case {
-            name: "a folder given to match",
-            files: &[],
-            args: &["match", PROFILE, "{root}/job-descriptions"],
+            name: "a folder without postings given to match",
+            files: &[("drafts/cv.pdf", b"%PDF-1.4\n")],
+            args: &["match", PROFILE, "drafts"],
             code: 2,
-            stderr: &["is a folder, not a posting", "hint: `tailor build"],
+            stderr: &[
+                "error: no postings found in drafts\nskipped 1 file that is not a posting:\n  drafts/cv.pdf: ",
+                "\nhint: ",
+            ],
         },
         // Postings that are not text, or not files (issue 13, 5 and 11).
         Case {
