@@ -403,7 +403,12 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, inputs: &Input
         write!(
             err,
             "{}",
-            crate::report::build_summary(&built, &written, cfg.explain)
+            crate::report::build_summary_styled(
+                &built,
+                &written,
+                cfg.explain,
+                crate::color::stderr(),
+            )
         )?;
         if cfg.explain {
             if let Some(s) = &built.selection.summary {

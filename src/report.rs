@@ -122,16 +122,29 @@ pub fn build_summary(
     written: &[std::path::PathBuf],
     explain: bool,
 ) -> String {
+    build_summary_styled(b, written, explain, false)
+}
+
+/// [`build_summary`], with the fit and the missing required terms in
+/// colour when `color`.
+pub fn build_summary_styled(
+    b: &crate::build::Built,
+    written: &[std::path::PathBuf],
+    explain: bool,
+    color: bool,
+) -> String {
+    use crate::color::{fit_style, paint, ERROR};
     let m = &b.matched;
     let mut s = String::new();
     let name = m.posting.name(" at ");
     let name = printable(&name);
     let total = m.keywords.len();
     let matched = m.keywords.iter().filter(|k| k.matched).count();
+    let fit = format!("fit {:.0}/100", m.fit);
     let _ = writeln!(
         s,
-        "{name}: fit {:.0}/100, {matched} of {total} terms evidenced",
-        m.fit
+        "{name}: {}, {matched} of {total} terms evidenced",
+        paint(&fit, fit_style(m.fit), color)
     );
     let list = |required: bool| -> Vec<&str> {
         m.keywords
@@ -147,6 +160,11 @@ pub fn build_summary(
             if more > 0 {
                 let _ = write!(line, " and {more} more");
             }
+            let label = if label == "missing (required)" {
+                paint(label, ERROR, color)
+            } else {
+                label.into()
+            };
             let _ = writeln!(s, "  {label}: {line}");
         }
     }

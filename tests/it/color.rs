@@ -72,3 +72,15 @@ fn error_labels_are_coloured_and_json_never_is() {
         .run();
     assert!(check.stdout.contains(ESC) && check.stdout.contains("warning"));
 }
+
+#[test]
+fn build_colours_its_fit_on_stderr_only_when_asked() {
+    let args = ["build", "-f", "md", "-o", "-", POSTING];
+    let plain = Test::new().args(args).run();
+    assert!(plain.stderr.contains(": fit ") && !plain.stderr.contains(ESC));
+    let colored = Test::new().arg("--color=always").args(args).run();
+    let fit = colored.stderr.lines().find(|l| l.contains("fit")).unwrap();
+    assert!(fit.contains(ESC), "{fit:?}");
+    // The résumé itself is never coloured.
+    assert_eq!(colored.stdout, plain.stdout);
+}
