@@ -191,10 +191,13 @@ pub fn run(
     // Names first, so they never depend on which thread finishes first: each
     // posting is read and analysed when a worker takes it, and only its name
     // is kept. Memory stays flat in the number of postings.
-    let stems: Vec<Result<String>> = files
-        .par_iter()
-        .map(|p| files::read_posting(p).map(|posting| files::slug(&posting, &files::file_stem(p))))
-        .collect();
+    let budget = InFlight::default();
+    let alone: Vec<bool> = files.iter().map(|p| budget.size(p) > ALONE_BYTES).collect();
+    let stems: Vec<Result<String>> = each(&alone, |i| {
+        let p = &files[i];
+        let _held = budget.take(p);
+        files::read_posting(p).map(|posting| files::slug(&posting, &files::file_stem(p)))
+    });
     let mut taken: HashSet<String> = RESERVED.iter().map(|s| (*s).to_owned()).collect();
     let slugs: Vec<Result<String>> = stems
         .into_iter()
@@ -215,11 +218,12 @@ pub fn run(
     // join the tally at once (a thousand rendered PDFs held to the end
     // would cost hundreds of megabytes, their term lists megabytes more).
     let tally = Mutex::new(Tally::default());
-    let results: Vec<Result<Entry>> = files
-        .par_iter()
-        .zip(slugs)
-        .map(|(path, slug)| {
-            let r = slug.and_then(|slug| {
+    let results: Vec<Result<Entry>> = each(&alone, |i| {
+        let path = &files[i];
+        let r = match &slugs[i] {
+            Err(e) => Err(anyhow::anyhow!("{e:#}")),
+            Ok(slug) => (|| {
+                let _held = budget.take(path);
                 let posting = files::read_posting(path)?;
                 let built = build::tailor(cfg, profile, ev, &posting)?;
                 let mut written = Vec::new();
@@ -234,11 +238,11 @@ pub fn run(
                     .unwrap_or_else(std::sync::PoisonError::into_inner)
                     .add(&asked);
                 Ok(entry(path, &built, written))
-            });
-            progress.inc(1);
-            r
-        })
-        .collect();
+            })(),
+        };
+        progress.inc(1);
+        r
+    });
     progress.finish_and_clear();
 
     let mut index = Index {
@@ -296,6 +300,74 @@ pub fn run(
     } else {
         Exit::SomeFailed
     })
+}
+
+/// `f` of every index, in order: those not `alone` in parallel, then the
+/// `alone` ones one after another on this thread. A posting over
+/// [`ALONE_BYTES`] goes alone: one thread's allocator then serves every
+/// large one, instead of each thread keeping the peak of its own.
+fn each<T: Send>(alone: &[bool], f: impl Fn(usize) -> T + Sync) -> Vec<T> {
+    let mut done: Vec<(usize, T)> = (0..alone.len())
+        .into_par_iter()
+        .filter(|&i| !alone[i])
+        .map(|i| (i, f(i)))
+        .collect();
+    done.extend((0..alone.len()).filter(|&i| alone[i]).map(|i| (i, f(i))));
+    done.sort_by_key(|(i, _)| *i);
+    done.into_iter().map(|(_, t)| t).collect()
+}
+
+/// Postings larger than this (a hundred times the usual 10 KB) are done one
+/// at a time, on one thread, after the others.
+const ALONE_BYTES: u64 = 1024 * 1024;
+
+/// Posting bytes being worked on at once, at most [`IN_FLIGHT_BYTES`]: a
+/// posting costs about 25 times its size while it is analysed, so two
+/// 8 MB postings side by side would pass 300 MB where one stays near 200.
+/// Postings of the usual size (10 KB) never wait; a large one waits for
+/// room, and one larger than the budget goes alone.
+#[derive(Debug, Default)]
+struct InFlight {
+    bytes: Mutex<u64>,
+    freed: std::sync::Condvar,
+}
+
+/// The bytes of posting text a batch works on at once.
+const IN_FLIGHT_BYTES: u64 = files::MAX_POSTING_BYTES;
+
+impl InFlight {
+    /// The posting at `path`'s size on disk, at most the posting limit.
+    fn size(&self, path: &Path) -> u64 {
+        std::fs::metadata(path)
+            .map_or(0, |m| m.len())
+            .min(files::MAX_POSTING_BYTES)
+    }
+
+    /// Waits for room for the posting at `path` and holds it until the
+    /// guard is dropped.
+    fn take(&self, path: &Path) -> InFlightGuard<'_> {
+        let n = self.size(path);
+        let mut bytes = self.bytes.lock().unwrap_or_else(|e| e.into_inner());
+        while *bytes > 0 && *bytes + n > IN_FLIGHT_BYTES {
+            bytes = self.freed.wait(bytes).unwrap_or_else(|e| e.into_inner());
+        }
+        *bytes += n;
+        InFlightGuard { of: self, n }
+    }
+}
+
+/// Room held in an [`InFlight`], given back when dropped.
+struct InFlightGuard<'a> {
+    of: &'a InFlight,
+    n: u64,
+}
+
+impl Drop for InFlightGuard<'_> {
+    fn drop(&mut self) {
+        let mut bytes = self.of.bytes.lock().unwrap_or_else(|e| e.into_inner());
+        *bytes -= self.n;
+        self.of.freed.notify_all();
+    }
 }
 
 /// Removes the index files a previous run left in `out` (a folder in their
@@ -777,6 +849,33 @@ fn stderr_summary(index: &Index, out: &Path, indexed: bool) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn large_postings_go_alone_and_results_keep_the_postings_order() {
+        let alone = [false, true, false, true, false];
+        let on_this_thread = std::thread::current().id();
+        let r = each(&alone, |i| {
+            (i, std::thread::current().id() == on_this_thread)
+        });
+        let order: Vec<usize> = r.iter().map(|(i, _)| *i).collect();
+        assert_eq!(order, [0, 1, 2, 3, 4]);
+        // The large ones ran here, one after another.
+        assert!(r[1].1 && r[3].1);
+    }
+
+    #[test]
+    fn in_flight_room_is_given_back() {
+        let dir = tempfile::tempdir().unwrap();
+        let p = dir.path().join("a.md");
+        std::fs::write(&p, "x".repeat(100)).unwrap();
+        let budget = InFlight::default();
+        {
+            let _a = budget.take(&p);
+            let _b = budget.take(&p);
+            assert_eq!(*budget.bytes.lock().unwrap(), 200);
+        }
+        assert_eq!(*budget.bytes.lock().unwrap(), 0);
+    }
 
     #[test]
     fn names_never_collide_nor_take_the_index_name() {
