@@ -221,7 +221,7 @@ pub fn check_profile(
             }
             if !c.is_ascii()
                 && !c.is_whitespace()
-                && !(Face::Regular.has(c) && Face::Bold.has(c))
+                && (!Face::Regular.has(c) || !Face::Bold.has(c))
                 && !missing.iter().any(|(m, _)| *m == c)
             {
                 missing.push((c, field.clone()));
