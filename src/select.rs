@@ -961,6 +961,20 @@ fn skills(
         )
     });
     matched.truncate(max);
+    let group = |e: &SkillEntry| match e.term {
+        Some(t) if domain_tag(profile, ev, t) => 5,
+        Some(t) => {
+            let term = ev.lexicon.term(t);
+            skill_group(Some(&term.category), &term.name)
+        }
+        None => skill_group(None, e.text),
+    };
+    // Core skills are ones bullets show, and they fill out the areas the
+    // posting asks about (any area when it asks about none): the same few
+    // core skills on every résumé, AWS on a sales job's, read as filler
+    // (issue 10: no entry on more than half the résumés unless asked).
+    let asked: HashSet<usize> = matched.iter().map(group).collect();
+    core.retain(|e| e.evidence > 0 && (asked.is_empty() || asked.contains(&group(e))));
     let chosen = |e: &SkillEntry| e.term.and_then(|t| in_chosen.get(&t)).copied().unwrap_or(0);
     core.sort_by(|a, b| {
         chosen(b)
@@ -973,15 +987,7 @@ fn skills(
 
     let mut groups: Vec<Vec<String>> = vec![Vec::new(); SKILL_GROUPS.len()];
     for e in matched.iter().chain(&core) {
-        let g = match e.term {
-            Some(t) if domain_tag(profile, ev, t) => 5,
-            Some(t) => {
-                let term = ev.lexicon.term(t);
-                skill_group(Some(&term.category), &term.name)
-            }
-            None => skill_group(None, e.text),
-        };
-        groups[g].push(e.text.to_owned());
+        groups[group(e)].push(e.text.to_owned());
     }
     SKILL_GROUPS
         .iter()
@@ -1181,8 +1187,22 @@ projects:
         for k in ["Kubernetes", "AWS", "Terraform", "React"] {
             assert!(t.skills.iter().any(|x| x == k), "{k} not in {:?}", t.skills);
         }
-        // CSS is not asked for: a core skill (a bullet evidences it).
-        assert!(t.skills.iter().any(|x| x == "CSS"), "{:?}", t.skills);
+        // CSS is not asked for, nor any language: not filler on the line,
+        // though a bullet evidences it (issue 10).
+        assert!(!t.skills.iter().any(|x| x == "CSS"), "{:?}", t.skills);
+        // A core skill fills out an area the posting asks about: asked for
+        // AWS alone, the line adds Kubernetes and Terraform, not CSS.
+        let (only_aws, _) = run(
+            "# Platform Engineer\n\n## Requirements\n\n- AWS\n",
+            &Budget::default(),
+        );
+        let k = &only_aws.tailored.skills;
+        assert!(k.iter().any(|x| x == "AWS"), "{k:?}");
+        assert!(
+            k.iter().any(|x| x == "Kubernetes" || x == "Terraform"),
+            "{k:?}"
+        );
+        assert!(!k.iter().any(|x| x == "CSS" || x == "React"), "{k:?}");
         let flat: Vec<String> = t
             .skill_groups
             .iter()
