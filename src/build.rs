@@ -124,7 +124,8 @@ fn drop_until(
     true
 }
 
-/// What ending on a well-filled page did (see [`fill_last_page`]).
+/// What ending on a well-filled page did: without `--pages`, a PDF whose
+/// last page would be thin ends a page earlier.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PageFill {
     /// The PDF's pages before, and the share of the last one's text area

@@ -7,7 +7,7 @@
 //! beneath, the same contact line with links showing their address. A
 //! small inline stylesheet, one column, prints well.
 //!
-//! Every piece of profile text goes through [`escape`] once; raw HTML in a
+//! Every piece of profile text goes through `escape` once; raw HTML in a
 //! profile is shown as text, never interpreted.
 
 use std::fmt::Write as _;
