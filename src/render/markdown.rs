@@ -62,21 +62,17 @@ pub fn render(t: &Tailored) -> String {
     if !t.experience.is_empty() {
         section(&mut out, heading::EXPERIENCE);
         for p in &t.experience {
-            block(&mut out, &format!("### {}", escape(&one_line(&p.name))));
-            let sub = project_subtitle(p.role.as_deref(), p.client.as_deref());
+            // The dates on the title's line, as the PDF has them; role and
+            // employer beneath, so a project with neither has no bare line.
             let dates = one_line(&p.dates);
-            let meta = match (sub, dates.is_empty()) {
-                (Some(r), false) => Some(format!(
-                    "*{}*{PROJECT_SEPARATOR}{}",
-                    escape_inner(&r),
-                    escape_inner(&dates)
-                )),
-                (Some(r), true) => Some(format!("*{}*", escape_inner(&r))),
-                (None, false) => Some(escape(&dates)),
-                (None, true) => None,
-            };
-            if let Some(meta) = meta {
-                block(&mut out, &meta);
+            let mut title = format!("### {}", escape(&one_line(&p.name)));
+            if !dates.is_empty() {
+                title.push_str(PROJECT_SEPARATOR);
+                title.push_str(&escape_inner(&dates));
+            }
+            block(&mut out, &title);
+            if let Some(sub) = project_subtitle(p.role.as_deref(), p.client.as_deref()) {
+                block(&mut out, &format!("*{}*", escape_inner(&sub)));
             }
             list(
                 &mut out,
@@ -273,8 +269,8 @@ mod tests {
                 (2, "Summary"),
                 (2, "Skills"),
                 (2, "Experience"),
-                (3, "Payments Platform"),
-                (3, "Routing Engine"),
+                (3, "Payments Platform · Mar 2021 – Present"),
+                (3, "Routing Engine · 2018 – Feb 2021"),
                 (2, "Additional Experience"),
                 (2, "Certifications"),
                 (2, "Education"),
@@ -301,9 +297,7 @@ mod tests {
         assert!(got.contains(&Block::Para(
             "Senior Platform Engineer — Cloud & Kubernetes".into()
         )));
-        assert!(got.contains(&Block::Para(
-            "Lead Platform Engineer · Acme Bank · Mar 2021 – Present".into()
-        )));
+        assert!(got.contains(&Block::Para("Lead Platform Engineer · Acme Bank".into())));
         for line in [
             "Languages: Rust, C#",
             "Infrastructure: Kubernetes, AWS Lambda, Terraform, CI/CD",
@@ -356,7 +350,7 @@ mod tests {
             let got = blocks(&md);
             assert!(got.contains(&Block::Item(text.into())), "{text:?}:\n{md}");
             assert!(
-                got.contains(&Block::Heading(3, text.into())),
+                got.contains(&Block::Heading(3, format!("{text} · Mar 2021 – Present"))),
                 "{text:?}:\n{md}"
             );
         }
@@ -384,7 +378,7 @@ mod tests {
             let got = blocks(&md);
             proptest::prop_assert!(got.contains(&Block::Item(text.clone())), "{:?}:\n{}", text, md);
             proptest::prop_assert!(
-                got.contains(&Block::Heading(3, text.clone())),
+                got.contains(&Block::Heading(3, format!("{text} · Mar 2021 – Present"))),
                 "{:?}:\n{}", text, md
             );
         }

@@ -58,15 +58,16 @@ pub fn render(t: &Tailored) -> String {
             .experience
             .iter()
             .map(|p| {
-                let mut lines = vec![one_line(&p.name).into_owned()];
-                let sub = project_subtitle(p.role.as_deref(), p.client.as_deref());
+                // The dates on the title's line, as the PDF has them; role
+                // and employer beneath.
                 let dates = one_line(&p.dates);
-                match (sub, dates.is_empty()) {
-                    (Some(r), false) => lines.push(format!("{r}{PROJECT_SEPARATOR}{dates}")),
-                    (Some(r), true) => lines.push(r),
-                    (None, false) => lines.push(dates.into_owned()),
-                    (None, true) => {}
+                let mut title = one_line(&p.name).into_owned();
+                if !dates.is_empty() {
+                    title.push_str(PROJECT_SEPARATOR);
+                    title.push_str(&dates);
                 }
+                let mut lines = vec![title];
+                lines.extend(project_subtitle(p.role.as_deref(), p.client.as_deref()));
                 lines.extend(bullets(p.bullets.iter().map(|b| b.text.as_str())));
                 lines.join("\n")
             })
@@ -147,8 +148,8 @@ mod tests {
              GitHub: https://github.com/anna-example\n"
         ));
         assert!(txt.contains(
-            "\n\nEXPERIENCE\n==========\nPayments Platform\n\
-             Lead Platform Engineer · Acme Bank · Mar 2021 – Present\n- Migrated"
+            "\n\nEXPERIENCE\n==========\nPayments Platform · Mar 2021 – Present\n\
+             Lead Platform Engineer · Acme Bank\n- Migrated"
         ));
         assert!(txt.contains("ADDITIONAL EXPERIENCE\n=====================\n- Mentored"));
         assert!(txt.ends_with("- MSc Computer Science — ETH Zürich · 2008 – 2010\n"));
