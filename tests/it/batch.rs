@@ -239,11 +239,20 @@ fn low_fit_postings_are_said_to_be_so_in_the_index_and_on_stderr() {
         .map(|p| p["posting"].as_str().unwrap())
         .collect();
     // The nurse and iOS postings are off-target; the platform one is not.
-    assert!(low.iter().any(|p| p.contains("registered-nurse")), "{low:?}");
+    assert!(
+        low.iter().any(|p| p.contains("registered-nurse")),
+        "{low:?}"
+    );
     assert!(low.iter().any(|p| p.contains("ios-engineer")), "{low:?}");
-    assert!(!low.iter().any(|p| p.contains("platform-engineer")), "{low:?}");
+    assert!(
+        !low.iter().any(|p| p.contains("platform-engineer")),
+        "{low:?}"
+    );
     for p in postings {
-        assert_eq!(p["low_fit"].as_bool(), Some(p["fit"].as_f64().unwrap() < 20.0));
+        assert_eq!(
+            p["low_fit"].as_bool(),
+            Some(p["fit"].as_f64().unwrap() < 20.0)
+        );
         assert!(p["pages"].as_u64().unwrap() >= 1);
         let fill = p["last_page_fill"].as_f64().unwrap();
         assert!(fill > 0.0 && fill <= 1.0, "{fill}");
@@ -257,13 +266,21 @@ fn low_fit_postings_are_said_to_be_so_in_the_index_and_on_stderr() {
     )));
     let err = String::from_utf8(o.stderr).unwrap();
     assert_eq!(
-        err.matches("(low fit: asks for little the profile evidences)").count(),
+        err.matches("(low fit: asks for little the profile evidences)")
+            .count(),
         low.len(),
         "{err}"
     );
     // Quiet says nothing of it.
     let q = tailor(
-        &["-q", "--force", "-f", "md", "-o", out.path().to_str().unwrap()],
+        &[
+            "-q",
+            "--force",
+            "-f",
+            "md",
+            "-o",
+            out.path().to_str().unwrap(),
+        ],
         &root().join("job-descriptions"),
     );
     assert!(!String::from_utf8(q.stderr).unwrap().contains("low fit"));
