@@ -483,6 +483,42 @@ mod tests {
         assert_eq!(sub(Some(""), None), None);
     }
 
+    /// Issue 10: a project with no role and no employer (the
+    /// pharmacovigilance one) showed a bare "2024" under its name.
+    #[test]
+    fn a_project_without_role_or_employer_is_its_name_and_dates() {
+        let mut t = sample();
+        t.experience[1].role = None;
+        t.experience[1].client = None;
+        let text = |f| String::from_utf8(render(&t, f, &RenderOptions::default()).unwrap());
+        let md = text(Format::Markdown).unwrap();
+        assert!(
+            md.contains("### Routing Engine · 2018 – Feb 2021\n\n- 1\\. Designed"),
+            "{md}"
+        );
+        let txt = text(Format::Text).unwrap();
+        assert!(
+            txt.contains("\nRouting Engine · 2018 – Feb 2021\n- 1. Designed"),
+            "{txt}"
+        );
+        let html = text(Format::Html).unwrap();
+        assert!(html.contains(
+            "<div class=\"entry\"><h3>Routing Engine</h3>\
+             <span class=\"dates\">2018 – Feb 2021</span></div>\n<ul>"
+        ));
+        // Every format: no separator left dangling, no empty line of its own.
+        for f in [Format::Markdown, Format::Text, Format::Html] {
+            let s = text(f).unwrap();
+            assert!(
+                !s.contains("· \n")
+                    && !s.contains("\n· ")
+                    && !s.contains("\n**\n")
+                    && !s.contains("<p class=\"role\"></p>"),
+                "{f}"
+            );
+        }
+    }
+
     #[test]
     fn contact_items_skip_empty_fields() {
         let mut p = sample().person;
