@@ -541,8 +541,15 @@ const STDIN_NAME: &str = "<stdin>";
 /// Standard input, whole, up to the largest profile tailor reads.
 fn read_stdin(what: &str) -> Result<Vec<u8>> {
     use std::io::Read;
+    let stdin = std::io::stdin();
+    if stdin.is_terminal() {
+        let _ = writeln!(
+            std::io::stderr(),
+            "reading the {what} from standard input (end with Ctrl-D)…"
+        );
+    }
     let mut bytes = Vec::new();
-    std::io::stdin()
+    stdin
         .lock()
         .take(load::MAX_PROFILE_BYTES + 1)
         .read_to_end(&mut bytes)
