@@ -25,17 +25,24 @@ use super::schema::{End, Profile, YearMonth};
 /// Every shape problem of a profile text (empty when the text does not
 /// parse as YAML at all, which serde's own error reports better).
 pub fn check(text: &str, file: &str) -> Vec<Diagnostic> {
+    check_against(&super::json_schema::schema(), text, file)
+}
+
+/// [`check`] against a given JSON Schema (the subset schemars writes:
+/// `$ref` into `$defs`, `type`, `properties`, `required`,
+/// `additionalProperties`, `items`, `enum`, `anyOf`, `minimum`, `maximum`),
+/// such as the shipped file, in tests.
+pub fn check_against(schema: &Json, text: &str, file: &str) -> Vec<Diagnostic> {
     let Ok(value) = serde_yaml::from_str::<Yaml>(text) else {
         return Vec::new();
     };
-    let schema = super::json_schema::schema();
     let mut walker = Walker {
         defs: schema.get("$defs").unwrap_or(&Json::Null),
         loc: Locator::new(text),
         file,
         out: Vec::new(),
     };
-    walker.walk(&schema, &value, "");
+    walker.walk(schema, &value, "");
     let mut out = walker.out;
     super::diagnostic::sort(&mut out);
     out

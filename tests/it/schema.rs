@@ -33,13 +33,32 @@ fn modeline_target(text: &str) -> Option<&str> {
     text.lines().next()?.strip_prefix(MODELINE_PREFIX)
 }
 
-/// Shape problems of a profile text, judged against the shipped schema's
-/// types (equal to the file, by the test above).
+/// Shape problems of a profile text, judged against the shipped schema file.
 fn against_schema(text: &str, file: &str) -> Vec<String> {
-    shape::check(text, file)
+    let shipped = std::fs::read_to_string(root().join(SHIPPED)).unwrap();
+    let schema: serde_json::Value = serde_json::from_str(&shipped).unwrap();
+    shape::check_against(&schema, text, file)
         .iter()
         .map(ToString::to_string)
         .collect()
+}
+
+#[test]
+fn the_shipped_schema_rejects_what_check_rejects() {
+    // So "fits the schema" below means something: a bad level, an unknown
+    // key and a wrong type are each found against the file.
+    for (text, want) in [
+        (
+            "person: {name: A}\nskills: [{name: C, level: guru}]\n",
+            "unknown variant `guru`",
+        ),
+        ("person: {name: A, nmae: B}\n", "unknown field `nmae`"),
+        ("person: {name: A}\nprojects: 5\n", "invalid type"),
+        ("projects: []\n", "missing field `person`"),
+    ] {
+        let found = against_schema(text, "p.yaml");
+        assert!(found.iter().any(|d| d.contains(want)), "{text}: {found:?}");
+    }
 }
 
 #[test]
