@@ -33,9 +33,9 @@ pub enum ColorWhen {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Write a tailored résumé for a posting, or for every posting in a folder
+    /// Write a tailored résumé for a posting, or one each for several or a folder
     Build(BuildArgs),
-    /// Report how well the profile matches a posting
+    /// Report how well the profile matches a posting (or several, best first)
     Match(MatchArgs),
     /// Validate a profile and report every problem
     Check(CheckArgs),
