@@ -34,18 +34,30 @@ with open(corpus, encoding="utf-8") as f:
 base, projects, k = p["projects"], [], 0
 dump = lambda: yaml.safe_dump(dict(p, projects=projects), allow_unicode=True, sort_keys=False)
 limit = 4 * 1024 * 1024 - 8192
-while True:
-    k += 1
-    for bp in base:
-        q = dict(bp, id=f"{bp['id']}-{k}")
-        q["bullets"] = [dict(b, id=f"{b['id']}-{k}",
-                             text=b["text"] + " " + " ".join(random.choice(words) for _ in range(6)))
-                        for b in bp.get("bullets", [])]
-        projects.append(q)
-    if k % 50 == 0 and len(dump().encode()) > limit:
-        break
+
+def grow(until):
+    # Project by project, each dumped on its own; returns the estimate.
+    global k
+    est = 0
+    while est < until:
+        k += 1
+        for bp in base:
+            q = dict(bp, id=f"{bp['id']}-{k}")
+            q["bullets"] = [dict(b, id=f"{b['id']}-{k}",
+                                 text=b["text"] + " " + " ".join(random.choice(words) for _ in range(6)))
+                            for b in bp.get("bullets", [])]
+            projects.append(q)
+            est += len(yaml.safe_dump([q], allow_unicode=True, sort_keys=False).encode())
+    return est
+
+head = len(dump().encode())
+est = grow(limit - head)
+# A project dumped alone is not the size it takes in the whole file: scale
+# the estimate by the real size once, grow to the limit, then trim.
+ratio = (len(dump().encode()) - head) / est
+grow((limit - head) / ratio - est)
 while len(dump().encode()) > limit:
-    projects.pop()
+    del projects[-len(base):]
 open(f"{work}/profile.yaml", "w", encoding="utf-8").write(dump())
 out, n = [], 0
 with open(corpus, encoding="utf-8") as f:
