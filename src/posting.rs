@@ -46,10 +46,36 @@ impl fmt::Display for SectionKind {
     }
 }
 
+/// Why a line or clause is in its section: the rule `--explain` names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Because {
+    /// No heading above it: the posting's opening.
+    Opening,
+    /// The heading on this 1-based line of the decoded text.
+    Heading(usize),
+    /// Its own words ("experience with", "equal opportunity").
+    OwnWords,
+    /// Its clause ("… is a plus", "nice to have: …").
+    Clause,
+}
+
+impl fmt::Display for Because {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Because::Opening => f.write_str("no heading above it"),
+            Because::Heading(n) => write!(f, "the heading on line {n}"),
+            Because::OwnWords => f.write_str("the line's own words"),
+            Because::Clause => f.write_str("its clause"),
+        }
+    }
+}
+
 /// One line of posting text with the section it belongs to.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     pub kind: SectionKind,
+    /// Why it is in that section.
+    pub because: Because,
     pub text: String,
     /// 1-based line number in the decoded text.
     pub number: usize,
@@ -169,6 +195,8 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
     // Whether `kind` was set by a marked heading (`#`, bold, capitals, a
     // colon) rather than a plain line.
     let mut marked_kind = false;
+    // The line of the heading that set `kind`.
+    let mut kind_line: Option<usize> = None;
     let mut heading_count = 0;
     let mut first_text_line: Option<String> = None;
     for (i, raw) in text.lines().enumerate() {
@@ -237,9 +265,11 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
             }
             if let Some(k) = section {
                 kind = k;
+                kind_line = Some(number);
                 marked_kind = heading(line).is_some();
             } else if heading_count > 2 && line.starts_with('#') {
                 kind = SectionKind::Other;
+                kind_line = Some(number);
                 marked_kind = true;
             }
             continue;
@@ -258,8 +288,14 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
         if first_text_line.is_none() && heading_count == 0 && posting.lines.is_empty() {
             first_text_line = Some(clean.clone());
         }
+        let own = line_kind(kind, &clean);
         posting.lines.push(Line {
-            kind: line_kind(kind, &clean),
+            kind: own,
+            because: if own != kind {
+                Because::OwnWords
+            } else {
+                kind_line.map_or(Because::Opening, Because::Heading)
+            },
             text: clean,
             number,
         });

@@ -6,7 +6,8 @@
 use std::borrow::Cow;
 use std::fmt::Write;
 
-use crate::score::{Evidence, How, Match};
+use crate::posting::Because;
+use crate::score::{Evidence, How, Keyword, Match};
 
 /// Text from a posting (or a file name) made safe to print on a terminal:
 /// control characters are dropped, so an escape sequence in a title cannot
@@ -71,7 +72,7 @@ pub fn human_styled(m: &Match, ev: &Evidence, explain: bool, color: bool) -> Str
         );
         if explain {
             // Where the posting asks for it, and the chain of an implied match.
-            let _ = write!(s, "  (posting line {}", k.line);
+            let _ = write!(s, "  (posting line {}; {}", k.line, section_rule(k));
             if let Some(v) = &k.via {
                 let _ = write!(s, "; implied by {v}");
             }
@@ -94,7 +95,16 @@ pub fn human_styled(m: &Match, ev: &Evidence, explain: bool, color: bool) -> Str
         } else {
             (term.into(), k.section.as_str().into())
         };
-        let _ = writeln!(s, "  {term} {why}");
+        if explain {
+            let _ = writeln!(
+                s,
+                "  {term} {why}  (posting line {}; {})",
+                k.line,
+                section_rule(k)
+            );
+        } else {
+            let _ = writeln!(s, "  {term} {why}");
+        }
     }
     let _ = writeln!(s, "\ntop projects:");
     for p in m.projects.iter().filter(|p| p.score > 0.0).take(5) {
@@ -266,5 +276,16 @@ mod tests {
         let t = "\x1b[2J\x1b]0;pwned\x07Platform\u{202E} Engineer\r\n\tok";
         assert_eq!(printable(t), "[2J]0;pwnedPlatform Engineer\n\tok");
         assert!(matches!(printable("Zoë — ok"), Cow::Borrowed(_)));
+    }
+}
+
+/// The rule that put a term in its section, for `--explain`: "required
+/// by the heading on line 12", "preferred by its clause on line 20".
+fn section_rule(k: &Keyword) -> String {
+    match k.because {
+        (b @ Because::Heading(_), _) | (b @ Because::Opening, _) => {
+            format!("{} by {b}", k.section.as_str())
+        }
+        (b, line) => format!("{} by {b} on line {line}", k.section.as_str()),
     }
 }

@@ -12,7 +12,7 @@ use serde::Serialize;
 
 use crate::keywords::normalize::{norm, stem, stem_word};
 use crate::keywords::{extract, mentions, Found, Graph, Lexicon, TermId};
-use crate::posting::{Posting, SectionKind};
+use crate::posting::{Because, Posting, SectionKind};
 use crate::profile::schema::{End, Profile};
 
 /// How a posting term was found in the profile.
@@ -538,6 +538,9 @@ pub struct Keyword {
     /// similar"): fit counts a group as met when any member is.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub group: Option<u32>,
+    /// Why it is in `section`, and the line that says so (`--explain`).
+    #[serde(skip)]
+    pub because: (Because, usize),
     #[serde(skip)]
     pub id: TermId,
 }
@@ -615,6 +618,7 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
                 evidence,
                 via,
                 group: f.group,
+                because: f.because,
                 id: found_in.map_or(f.term, |(_, t)| t),
             }
         })
@@ -827,6 +831,7 @@ mod tests {
             },
             via: None,
             group,
+            because: (Because::Opening, 1),
             id: 0,
         }
     }

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::lexicon::{Lexicon, TermId};
 use super::normalize::{nfkc, tokenize, Token};
-use crate::posting::{Posting, SectionKind};
+use crate::posting::{Because, Posting, SectionKind};
 
 /// One mention of a term in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -46,6 +46,8 @@ pub struct Found {
     /// The one-of group ("Terraform, Ansible or similar") it was asked for
     /// in, when it was never asked for on its own.
     pub group: Option<u32>,
+    /// Why its mention in `section` is in that section, and on which line.
+    pub because: (Because, usize),
 }
 
 /// Every lexicon term mentioned in `text`, in order.
@@ -287,47 +289,59 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
     let mut index: HashMap<TermId, usize> = HashMap::new();
     // Terms asked for on their own somewhere: never part of a group.
     let mut alone: std::collections::HashSet<TermId> = std::collections::HashSet::new();
-    let mut note =
-        |m: Mention, kind: SectionKind, line: usize, in_title: bool, group: Option<u32>| {
-            if group.is_none() && kind != SectionKind::Boilerplate {
-                alone.insert(m.term);
-            }
-            let i = *index.entry(m.term).or_insert_with(|| {
-                found.push(Found {
-                    term: m.term,
-                    forms: Vec::new(),
-                    section: kind,
-                    count: 0,
-                    in_title: false,
-                    line,
-                    group,
-                });
-                found.len() - 1
+    let mut note = |m: Mention,
+                    (kind, because): (SectionKind, Because),
+                    line: usize,
+                    in_title: bool,
+                    group: Option<u32>| {
+        if group.is_none() && kind != SectionKind::Boilerplate {
+            alone.insert(m.term);
+        }
+        let i = *index.entry(m.term).or_insert_with(|| {
+            found.push(Found {
+                term: m.term,
+                forms: Vec::new(),
+                section: kind,
+                count: 0,
+                in_title: false,
+                line,
+                group,
+                because: (because, line),
             });
-            let f = &mut found[i];
-            if f.group.is_none() && kind != SectionKind::Boilerplate {
-                f.group = group;
-            }
-            if !f.forms.contains(&m.surface) {
-                f.forms.push(m.surface);
-            }
-            f.section = f.section.min(kind);
-            f.in_title |= in_title;
-            if kind != SectionKind::Boilerplate {
-                f.count += 1;
-            }
-        };
+            found.len() - 1
+        });
+        let f = &mut found[i];
+        if f.group.is_none() && kind != SectionKind::Boilerplate {
+            f.group = group;
+        }
+        if !f.forms.contains(&m.surface) {
+            f.forms.push(m.surface);
+        }
+        if kind < f.section {
+            f.because = (because, line);
+        }
+        f.section = f.section.min(kind);
+        f.in_title |= in_title;
+        if kind != SectionKind::Boilerplate {
+            f.count += 1;
+        }
+    };
     if let Some(title) = &posting.title {
         for m in mentions(lex, title) {
-            note(m, SectionKind::Other, 1, true, None);
+            note(m, (SectionKind::Other, Because::Opening), 1, true, None);
         }
     }
     for line in &posting.lines {
         for (kind, clause) in crate::posting::clauses(line.kind, &line.text) {
             let ms = mentions(lex, clause);
             let groups = one_of(&nfkc(clause), &ms, &mut next_group);
+            let because = if kind == line.kind {
+                line.because
+            } else {
+                Because::Clause
+            };
             for (m, g) in ms.into_iter().zip(groups) {
-                note(m, kind, line.number, false, g);
+                note(m, (kind, because), line.number, false, g);
             }
         }
     }

@@ -315,3 +315,27 @@ fn init_never_replaces_a_file_without_force() {
     assert!(out.status.success(), "{out:?}");
     assert!(dir.path().join("cv/me.yaml").is_file());
 }
+
+#[test]
+fn explain_names_the_rule_that_put_each_term_in_its_section() {
+    let text = Test::new()
+        .args(["match", "--explain", "-"])
+        .stdin("We build things.\n\nRequirements\n- Kubernetes; Docker is a plus\n- experience with Terraform\n")
+        .expect_status(0)
+        .run()
+        .stdout;
+    let line_of = |term: &str| {
+        text.lines()
+            .find(|l| l.trim_start().starts_with(term))
+            .unwrap_or_else(|| panic!("{term} not in:\n{text}"))
+            .to_owned()
+    };
+    assert!(
+        line_of("Kubernetes").contains("required by the heading on line 3"),
+        "{text}"
+    );
+    assert!(
+        line_of("Docker ").contains("preferred by its clause on line 4"),
+        "{text}"
+    );
+}
