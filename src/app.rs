@@ -528,10 +528,29 @@ fn check(args: &CheckArgs) -> Result<Exit> {
         out.push('\n');
     }
     out.push_str(&format!("{name}: {}\n", diagnostic::summary(&diags)));
-    to_stdout(out.as_bytes())?;
     let failed = diags
         .iter()
         .any(|d| d.severity == diagnostic::Severity::Error);
+    if args.suggest_tags && !failed {
+        if let Ok(profile) = load::parse_bytes(&bytes, &name) {
+            let now = score::profile_now(&profile);
+            let ev = Evidence::new(&profile, Lexicon::builtin(), now);
+            let suggested = ev.suggested_tags();
+            out.push_str(&format!(
+                "\nconcept tags the bullets imply ({} bullets; they count already, a tag makes them plain):\n",
+                suggested.len()
+            ));
+            for (id, tags) in suggested {
+                let tags: Vec<String> = tags
+                    .iter()
+                    .map(|(t, via)| format!("{t} (from {via})"))
+                    .collect();
+                let p = crate::report::printable;
+                out.push_str(&format!("  {}: {}\n", p(id), p(&tags.join(", "))));
+            }
+        }
+    }
+    to_stdout(out.as_bytes())?;
     Ok(if failed { Exit::Invalid } else { Exit::Ok })
 }
 

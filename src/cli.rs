@@ -152,6 +152,11 @@ pub struct CheckArgs {
     /// [default: $TAILOR_PROFILE, else ./profile.yaml]
     #[arg(value_name = "PROFILE|-")]
     pub profile: Option<PathBuf>,
+    /// Also list, per bullet, the concept tags its text and tags imply
+    /// through the skill graph (Prometheus -> Observability) that its tags
+    /// do not name
+    #[arg(long)]
+    pub suggest_tags: bool,
 }
 
 #[derive(Debug, Args)]

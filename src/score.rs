@@ -284,6 +284,32 @@ impl Evidence {
         ev
     }
 
+    /// The concepts each bullet's text and tags imply through the skill
+    /// graph (Prometheus -> Observability) that its tags do not name, each
+    /// with the term that implies it: what `tailor check --suggest-tags`
+    /// offers. Implied terms already count as evidence (less than named
+    /// ones); a tag makes them plain to whoever reads the profile.
+    pub fn suggested_tags(&self) -> Vec<(&str, Vec<(String, String)>)> {
+        let graph = Graph::builtin(&self.lexicon);
+        let name = |t: TermId| self.lexicon.term(t).name.to_string();
+        self.bullets
+            .iter()
+            .filter(|b| !b.implied.is_empty())
+            .map(|b| {
+                let mut out: Vec<(TermId, TermId)> = Vec::new();
+                for &t in b.terms.iter().filter(|t| !b.implied.contains(t)) {
+                    for (up, from) in graph.implied(t) {
+                        if b.implied.contains(&up) && !out.iter().any(|&(u, _)| u == up) {
+                            out.push((up, from));
+                        }
+                    }
+                }
+                let named = out.into_iter().map(|(u, f)| (name(u), name(f))).collect();
+                (b.id.as_str(), named)
+            })
+            .collect()
+    }
+
     /// Evidence of `term` implied by `from`, a narrower term `label` evidences.
     fn add_implied(&mut self, term: TermId, label: &str, from: TermId) {
         if self.sourced.insert((term, label.to_owned())) {

@@ -82,3 +82,43 @@ fn a_misspelt_tag_everywhere_is_one_warning_with_the_term() {
         spelling[0]
     );
 }
+
+#[test]
+fn suggest_tags_lists_the_concepts_a_bullet_implies() {
+    // The skill graph: Terraform is infrastructure as code, PostgreSQL is
+    // SQL. Tagging a concept removes it from the suggestions.
+    let done = Test::new()
+        .args(["check", "--suggest-tags", "-"])
+        .stdin(starter())
+        .expect_status(0)
+        .run();
+    let line = |id: &str| {
+        done.stdout
+            .lines()
+            .find(|l| l.trim_start().starts_with(id))
+            .unwrap_or_else(|| panic!("{id} not in:\n{}", done.stdout))
+            .to_owned()
+    };
+    assert!(line("example-project-infra:").contains("Infrastructure as code (from Terraform)"));
+    assert!(line("example-project-api:").contains("SQL (from PostgreSQL)"));
+    let tagged = starter().replace(
+        "tags: [Python, PostgreSQL, REST APIs]",
+        "tags: [Python, PostgreSQL, REST APIs, SQL]",
+    );
+    let done = Test::new()
+        .args(["check", "--suggest-tags", "-"])
+        .stdin(tagged)
+        .expect_status(0)
+        .run();
+    assert!(
+        !done.stdout.contains("SQL (from PostgreSQL)"),
+        "{}",
+        done.stdout
+    );
+    // Without the flag, check says nothing of it.
+    Test::new()
+        .args(["check", "-"])
+        .stdin(starter())
+        .stdout_lacks("concept tags")
+        .run();
+}
