@@ -138,9 +138,12 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     };
     // A list item that is the name alone ("- Helm", "- Go") names the skill.
     let alone = |m: &Mention| m.token == 0 && m.next == toks.len();
+    // In text written in capitals (a bulletin's "SERVES AS A LEAD"), a
+    // capital says nothing: an everyday word needs company there too.
+    let shouting = in_capitals(&text);
     out.retain(|m| {
         !m.cased
-            || !m.surface.chars().any(char::is_lowercase)
+            || (!shouting && !m.surface.chars().any(char::is_lowercase))
             || alone(m)
             || near(m.token)
             || toks
@@ -239,6 +242,21 @@ fn coordinated(
     }
     None
 }
+
+/// Whether text is written in capitals: most of its letters, and enough of
+/// them to tell (an acronym alone is not shouting).
+fn in_capitals(text: &str) -> bool {
+    let (mut upper, mut letters) = (0usize, 0usize);
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        letters += 1;
+        upper += usize::from(c.is_uppercase());
+    }
+    letters >= CAPITALS_MIN_LETTERS && upper * 5 >= letters * 4
+}
+
+/// Letters a text needs before [`in_capitals`] calls it shouting: about
+/// three words.
+const CAPITALS_MIN_LETTERS: usize = 12;
 
 /// A cased form must start with a capital; a one- or two-letter one must
 /// be written as the term is ("Go") or in capitals ("C", "AI"), and stand
@@ -470,6 +488,25 @@ mod tests {
             ["AWS Lambda", "JavaScript"]
         );
         assert_eq!(names("Java, not JavaScript"), ["Java", "JavaScript"]);
+    }
+
+    #[test]
+    fn in_a_line_in_capitals_an_everyday_word_needs_company() {
+        // A bulletin in capitals: the capital of "GO" or "IT" says nothing.
+        assert!(names("EXPERIENCE WITH GO IS REQUIRED FOR THIS ROLE AT THE CITY").is_empty());
+        assert!(names("SERVES AS A LEAD AND DOES IT WELL IN THE OFFICE").is_empty());
+        assert_eq!(
+            names("EXPERIENCE WITH GO AND KUBERNETES IS REQUIRED"),
+            ["Go", "Kubernetes"]
+        );
+        // An acronym in a line of ordinary case is still a name.
+        assert_eq!(names("Knowledge of C and Java"), ["C", "Java"]);
+    }
+
+    #[test]
+    fn a_short_alias_joins_no_two_names() {
+        // linguist's FreeBASIC alias "fb" once merged Facebook into it.
+        assert_eq!(names("the Facebook Graph API"), ["Facebook"]);
     }
 
     #[test]
