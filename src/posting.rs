@@ -440,8 +440,11 @@ fn heading(line: &str) -> Option<String> {
     if !is_item && line.ends_with(':') && line.len() <= 70 && line.split_whitespace().count() <= 8 {
         return Some(inner.to_owned());
     }
+    // A short line in capitals is a heading, unless it is a sentence
+    // ("KNOWLEDGE OF C AND JAVA.").
     if !is_item
         && line.len() <= 50
+        && !line.ends_with('.')
         && line.chars().any(|c| c.is_alphabetic())
         && line.chars().all(|c| !c.is_lowercase())
         && line.split_whitespace().count() <= 6
@@ -1125,6 +1128,18 @@ Writes COBOL.
         )
         .unwrap();
         assert_eq!(p.title.as_deref(), Some("PROGRAMMER ANALYST"));
+    }
+
+    #[test]
+    fn a_short_sentence_in_capitals_is_content() {
+        let s = sections("DUTIES\nKNOWLEDGE OF C AND JAVA.\n");
+        assert_eq!(
+            s,
+            vec![(
+                SectionKind::Responsibilities,
+                "KNOWLEDGE OF C AND JAVA.".to_owned()
+            )]
+        );
     }
 
     #[test]
