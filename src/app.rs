@@ -43,6 +43,11 @@ pub fn run(cli: Cli) -> Result<Exit> {
 /// `tailor init [PATH]`: the starter profile, never over an existing file
 /// without `--force`.
 fn init(args: &InitArgs) -> Result<Exit> {
+    if args.path.as_os_str() == "-" {
+        // `tailor init - > elsewhere.yaml`: the starter alone, no schema file.
+        to_stdout(crate::init::starter().as_bytes())?;
+        return Ok(Exit::Ok);
+    }
     let path = if args.path.is_dir() {
         args.path.join(crate::config::DEFAULT_PROFILE)
     } else {
@@ -450,7 +455,9 @@ fn load_profile_and_lexicon(path: &Path) -> Result<(Profile, Lexicon)> {
 /// `tailor import`: matrices -> profile YAML on stdout or in `-o`, the report
 /// on stderr.
 fn import(args: &ImportArgs) -> Result<Exit> {
-    if let Some(out) = &args.output {
+    // `-o -` is standard output, as no -o is.
+    let output = args.output.as_ref().filter(|o| o.as_os_str() != "-");
+    if let Some(out) = output {
         let mut inputs = Inputs::default();
         for path in &args.files {
             inputs.add(path, "matrix");
@@ -494,7 +501,7 @@ fn import(args: &ImportArgs) -> Result<Exit> {
     let mut err = std::io::stderr().lock();
     write!(err, "{}", result.report)?;
     writeln!(err, "import: {}", result.counts())?;
-    match &args.output {
+    match output {
         Some(out) => {
             write_atomic(out, yaml.as_bytes())?;
             writeln!(err, "import: wrote {}", out.display())?;

@@ -53,7 +53,7 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct InitArgs {
-    /// Where to write it (a folder gets a profile.yaml)
+    /// Where to write it (a folder gets a profile.yaml; - prints it)
     #[arg(value_name = "PATH", default_value = "profile.yaml")]
     pub path: PathBuf,
     /// Replace the file if it exists

@@ -112,10 +112,21 @@ fn import_writes_the_schema_line_too() {
         against_schema(&profile, "profile.yaml"),
         Vec::<String>::new()
     );
-    // From standard input, to standard output: the line, no schema file.
-    let piped = Test::in_temp().args(["import", "-"]).stdin(seed).run();
-    assert_eq!(modeline_target(&piped.stdout), Some(json_schema::FILE_NAME));
-    assert!(!piped.dir.join(json_schema::FILE_NAME).exists());
+    // From standard input, to standard output: the line, no schema file,
+    // and `-o -` is standard output too (no file named "-").
+    for args in [&["import", "-"][..], &["import", "-", "-o", "-"]] {
+        let piped = Test::in_temp().args(args).stdin(seed.clone()).run();
+        assert_eq!(modeline_target(&piped.stdout), Some(json_schema::FILE_NAME));
+        assert!(!piped.dir.join(json_schema::FILE_NAME).exists());
+        assert!(!piped.dir.join("-").exists());
+    }
+}
+
+#[test]
+fn init_to_standard_output_writes_no_file() {
+    let done = Test::in_temp().args(["init", "-"]).run();
+    assert_eq!(done.stdout, tailor::init::starter());
+    assert_eq!(std::fs::read_dir(&done.dir).unwrap().count(), 0);
 }
 
 /// The YAML blocks of a Markdown file, each with the line it starts on.
