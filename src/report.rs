@@ -241,6 +241,17 @@ pub fn page_fill_note(f: &crate::build::PageFill) -> String {
     )
 }
 
+/// The rule that put a term in its section, for `--explain`: "required
+/// by the heading on line 12", "preferred by its clause on line 20".
+fn section_rule(k: &Keyword) -> String {
+    match k.because {
+        (b @ Because::Heading(_), _) | (b @ Because::Opening, _) => {
+            format!("{} by {b}", k.section.as_str())
+        }
+        (b, line) => format!("{} by {b} on line {line}", k.section.as_str()),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -276,16 +287,5 @@ mod tests {
         let t = "\x1b[2J\x1b]0;pwned\x07Platform\u{202E} Engineer\r\n\tok";
         assert_eq!(printable(t), "[2J]0;pwnedPlatform Engineer\n\tok");
         assert!(matches!(printable("Zoë — ok"), Cow::Borrowed(_)));
-    }
-}
-
-/// The rule that put a term in its section, for `--explain`: "required
-/// by the heading on line 12", "preferred by its clause on line 20".
-fn section_rule(k: &Keyword) -> String {
-    match k.because {
-        (b @ Because::Heading(_), _) | (b @ Because::Opening, _) => {
-            format!("{} by {b}", k.section.as_str())
-        }
-        (b, line) => format!("{} by {b} on line {line}", k.section.as_str()),
     }
 }
