@@ -322,28 +322,19 @@ fn warn_placeholders(path: &Path, profile: &Profile) -> Result<()> {
 }
 
 /// What the PDF cannot show of the profile, said once before any posting:
-/// right-to-left text is an error naming the field and line, characters
-/// the font lacks a warning listing them. The file is read again for line
-/// numbers only when there is something to say.
+/// right-to-left text and characters the font lacks are errors naming the
+/// field and line. The file is read again for line numbers only when there
+/// is something to say.
 fn check_pdf_text(cfg: &BuildConfig, profile: &Profile) -> Result<()> {
     let name = cfg.profile.display().to_string();
     let check = |raw: Option<&str>| crate::render::pdf::check_profile(profile, &name, raw);
-    if let Ok(None) = check(None) {
+    if check(None).is_ok() {
         return Ok(());
     }
     let raw = std::fs::read(&cfg.profile)
         .ok()
         .map(|b| String::from_utf8_lossy(&b).into_owned());
-    if let Some(warning) = check(raw.as_deref())? {
-        if !cfg.quiet {
-            let _ = writeln!(
-                std::io::stderr().lock(),
-                "warning: {}",
-                crate::report::printable(&warning)
-            );
-        }
-    }
-    Ok(())
+    check(raw.as_deref())
 }
 
 /// An error if something is at `out` (a link pointing nowhere included).

@@ -191,14 +191,14 @@ fn right_to_left(c: char) -> Option<&'static str> {
 
 /// What the PDF cannot show of a profile, found once before any posting:
 /// right-to-left text is an error naming the field (and its line in the
-/// profile file, when found there); characters the font lacks make the
-/// warning returned, listing each once with where it is first used, since
-/// they would print as boxes. `raw` is the profile file's text, for lines.
+/// profile file, when found there); so are characters the font lacks,
+/// listed each once with where it is first used, since they would print
+/// as boxes. `raw` is the profile file's text, for lines.
 pub fn check_profile(
     profile: &crate::profile::schema::Profile,
     file: &str,
     raw: Option<&str>,
-) -> Result<Option<String>> {
+) -> Result<()> {
     let value = serde_json::to_value(profile).context("failed to read the profile's text")?;
     let mut texts = Vec::new();
     strings(&value, String::new(), &mut texts);
@@ -229,11 +229,11 @@ pub fn check_profile(
         }
     }
     if missing.is_empty() {
-        return Ok(None);
+        return Ok(());
     }
     const SHOWN: usize = 12;
     let mut s = format!(
-        "{file}: the PDF font has no glyph for {} character{} of the profile, which print as boxes:",
+        "{file}: the PDF font has no glyph for {} character{} of the profile (they would print as boxes):",
         missing.len(),
         if missing.len() == 1 { "" } else { "s" }
     );
@@ -254,7 +254,7 @@ pub fn check_profile(
         );
     }
     s.push_str("\nhint: write them another way in the profile, or use another format (md, html, docx, txt)");
-    Ok(Some(s))
+    bail!("{s}")
 }
 
 /// Every string of a profile that may reach the résumé, with its field
@@ -1175,15 +1175,15 @@ mod tests {
     }
 
     #[test]
-    fn a_character_the_font_lacks_is_warned_of_once_up_front_naming_where() {
+    fn a_character_the_font_lacks_is_refused_once_up_front_naming_where() {
         // Issue 13, item 10: once, before any posting, not per posting.
         let raw = "person:\n  name: Ada\nprojects:\n  - bullets:\n      - text: Wrote 日本 docs, 日本 again\n";
         let mut p = crate::profile::schema::Profile::default();
         p.person.name = "Ada".into();
         p.person.headline = "日本".into();
         let warning = check_profile(&p, "profile.yaml", Some(raw))
-            .unwrap()
-            .expect("a warning");
+            .unwrap_err()
+            .to_string();
         assert!(
             warning.starts_with("profile.yaml: the PDF font has no glyph for 2 characters"),
             "{warning}"
@@ -1195,8 +1195,8 @@ mod tests {
         assert_eq!(warning.matches("U+65E5").count(), 1, "{warning}");
         assert!(warning.contains("hint: "), "{warning}");
         p.person.headline = "Zoe\u{308}\u{3000}Nguye\u{302}\u{303}n".into();
-        assert_eq!(check_profile(&p, "profile.yaml", None).unwrap(), None);
-        // The résumé is still made; the warning said what prints as boxes.
+        assert!(check_profile(&p, "profile.yaml", None).is_ok());
+        // Render alone still draws what it is given.
         let mut t = sample();
         t.highlights.push(TailoredBullet {
             id: "x".into(),

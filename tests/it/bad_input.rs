@@ -424,12 +424,12 @@ fn cases() -> Vec<Case> {
             stderr: &["p.yaml:3: person.headline is written in Hebrew"],
         },
         Case {
-            name: "a character the PDF font lacks is a warning naming it and its line",
+            name: "a character the PDF font lacks is refused naming it and its line",
             files: &[("p.yaml", CJK_PROFILE)],
             args: &["build", "-p", "p.yaml", "{root}/POSTING", "-o", "cv.pdf"],
-            code: 0,
+            code: 2,
             stderr: &[
-                "warning: p.yaml: the PDF font has no glyph for 2 characters of the profile, which print as boxes",
+                "p.yaml: the PDF font has no glyph for 2 characters of the profile (they would print as boxes)",
                 "'日' (U+65E5) in person.headline, line 3",
             ],
         },
@@ -1044,8 +1044,8 @@ fn a_full_standard_output_is_named_and_a_full_standard_error_does_not_panic() {
 }
 
 #[test]
-fn a_character_the_pdf_font_lacks_is_warned_of_once_per_batch() {
-    // Issue 13, item 10: once, before any posting, not once a posting.
+fn a_character_the_pdf_font_lacks_is_refused_once_per_batch() {
+    // Issue 13, item 10: once, before any posting, exit 2, nothing written.
     let dir = tempfile::tempdir().unwrap();
     std::fs::write(dir.path().join("p.yaml"), CJK_PROFILE).unwrap();
     let jobs = root().join("job-descriptions");
@@ -1063,10 +1063,10 @@ fn a_character_the_pdf_font_lacks_is_warned_of_once_per_batch() {
         ],
     );
     let err = String::from_utf8(o.stderr).unwrap();
-    assert_eq!(o.status.code(), Some(0), "{err}");
+    assert_eq!(o.status.code(), Some(2), "{err}");
     assert_eq!(err.matches("no glyph for").count(), 1, "{err}");
     assert_eq!(err.matches("U+65E5").count(), 1, "{err}");
     assert!(!err.contains("U+3000"), "{err}");
-    let written = std::fs::read_dir(dir.path().join("out")).unwrap().count();
-    assert!(written > 2, "{written} files");
+    let written = std::fs::read_dir(dir.path().join("out")).map_or(0, |d| d.count());
+    assert_eq!(written, 0, "{written} files");
 }
