@@ -2,7 +2,7 @@
 //! or relocating: every string in one text, and open-addressing hash tables
 //! of byte offsets into it (forms -> term, first tokens -> longest form).
 //! The first line naming a form wins, as a map filled in file order would
-//! have it. `src/keywords/lexicon.rs` includes the result and hashes keys
+//! have it. `src/engine/keywords/lexicon.rs` includes the result and hashes keys
 //! with the same [`fnv`].
 
 use std::collections::BTreeMap;

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The distribution of what corpus postings ask for in all (the sum of their
 # terms' weights in `tailor match --json`): its lower quartile is the floor
-# fit is a share of (MIN_ASKED_WEIGHT in src/score.rs).
+# fit is a share of (MIN_ASKED_WEIGHT in src/engine/weights.rs).
 #   scripts/fit-floor.sh [STEP]   every STEP-th corpus posting (default 10)
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -8,11 +8,12 @@
 //! - [`exit`]: how a run ends, as exit codes
 //! - [`files`]: reading postings, naming and writing files whole
 //! - [`profile`]: the master profile: schema, load, validate, import
-//! - [`posting`]: raw posting text -> title, company and sectioned lines
-//! - [`sections`]: which heading starts which kind of section (corpus data)
-//! - [`keywords`]: the skill lexicon and finding its terms in text
-//! - [`score`]: posting terms x profile evidence -> fit, matches, ranked bullets
-//! - [`weights`]: every tuning number of the engine, each with why
+//! - [`engine`]: the matching engine, in one folder:
+//!   - [`posting`]: raw posting text -> title, company and sectioned lines
+//!   - [`sections`]: which heading starts which kind of section (corpus data)
+//!   - [`keywords`]: the skill lexicon and finding its terms in text
+//!   - [`score`]: posting terms x profile evidence -> fit, matches, ranked bullets
+//!   - [`weights`]: every tuning number of the engine, each with why
 //! - [`report`]: the match report for people
 //! - [`select`]: match + budget -> the chosen projects, bullets, skills, summary
 //! - [`tailored`]: the chosen résumé content every renderer reads
@@ -29,17 +30,15 @@ pub mod build;
 pub mod cli;
 pub mod color;
 pub mod config;
+pub mod engine;
 pub mod exit;
 pub mod files;
 pub mod init;
-pub mod keywords;
 pub mod lock;
-pub mod posting;
 pub mod profile;
 pub mod render;
 pub mod report;
-pub mod score;
-pub mod sections;
 pub mod select;
 pub mod tailored;
-pub mod weights;
+
+pub use engine::{keywords, posting, score, sections, weights};

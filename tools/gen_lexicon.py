@@ -14,7 +14,7 @@ Writes `data/lexicon.tsv` (CC BY-SA 4.0, see data/LEXICON-LICENSE.md):
     term <TAB> category <TAB> df <TAB> flags <TAB> form|form|...
 
 - term: the display name; forms: every surface form, normalised the way
-  src/keywords/normalize.rs normalises text (lower case, tokens of letters,
+  src/engine/keywords/normalize.rs normalises text (lower case, tokens of letters,
   digits, '+', '#', a leading '.', joined by one space);
 - df: number of corpus postings that mention the term (out of the count on
   the file's first line, `#postings <TAB> N`);
@@ -48,7 +48,7 @@ def norm(s):
         if t.startswith(".") and m.start() > 0 and s[m.start() - 1].isalnum():
             t = t[1:]
         # part of a word with letters beyond ASCII ("Teamfähigkeit"): not a
-        # token, as in src/keywords/normalize.rs
+        # token, as in src/engine/keywords/normalize.rs
         if foreign(s, m.start(), m.end()):
             continue
         toks.append(t)

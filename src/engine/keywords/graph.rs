@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::lexicon::{Lexicon, TermId};
 
-static DATA: &str = include_str!("../../data/skill-graph.tsv");
+static DATA: &str = include_str!("../../../data/skill-graph.tsv");
 
 /// How many edges a chain may take: FastAPI -> Python is one, Argo CD ->
 /// GitOps -> Git two; beyond three, chains drift from what the bullet says.

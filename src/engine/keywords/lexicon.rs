@@ -224,7 +224,7 @@ mod tests {
     /// The compiled table reads the data as a plain `split` would.
     #[test]
     fn builtin_reads_the_table_as_split_does() {
-        static DATA: &str = include_str!("../../data/lexicon.tsv");
+        static DATA: &str = include_str!("../../../data/lexicon.tsv");
         let lex = Lexicon::builtin();
         let mut lines = DATA.lines();
         let postings: u32 = lines.next().unwrap()[10..].parse().unwrap();

@@ -12,8 +12,8 @@ use std::sync::OnceLock;
 
 use crate::posting::SectionKind;
 
-static CUES: &str = include_str!("../data/section-cues.tsv");
-static RULES: &str = include_str!("../data/section-rules.tsv");
+static CUES: &str = include_str!("../../data/section-cues.tsv");
+static RULES: &str = include_str!("../../data/section-rules.tsv");
 
 /// What a heading-like line is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -304,7 +304,7 @@ mod tests {
 
     #[test]
     fn real_corpus_headings_classify_as_reviewed() {
-        let fixture = include_str!("../tests/fixtures/corpus-headings.tsv");
+        let fixture = include_str!("../../tests/fixtures/corpus-headings.tsv");
         let companies = ["Mozilla", "JumpCloud", "EarnIn"];
         let mut wrong = Vec::new();
         for line in fixture

@@ -701,7 +701,7 @@ fn strip_urls(s: &str) -> String {
 fn looks_like_title(line: &str) -> bool {
     static WORDS: OnceLock<Vec<&'static str>> = OnceLock::new();
     let words = WORDS.get_or_init(|| {
-        include_str!("../data/title-words.txt")
+        include_str!("../../data/title-words.txt")
             .lines()
             .filter(|l| !l.starts_with('#'))
             .filter_map(|l| l.split('\t').next())
