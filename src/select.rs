@@ -22,7 +22,7 @@
 use std::collections::{HashMap, HashSet};
 
 use crate::keywords::normalize::norm;
-use crate::keywords::{mentions, TermId};
+use crate::keywords::{mentions, Category, TermId};
 use crate::profile::schema::{Bullet, End, Profile, Project};
 use crate::score::{Evidence, Match};
 use crate::tailored::{
@@ -244,10 +244,12 @@ pub fn unshown(ev: &Evidence, m: &Match, t: &Tailored) -> Vec<String> {
 /// named only in a blurb ([`BLURB_DOMAIN_WEIGHT`]).
 fn selection_weight(ev: &Evidence, k: &crate::score::Keyword) -> f64 {
     use crate::posting::SectionKind;
-    let category = &*ev.lexicon.term(k.id).category;
+    let category = ev.lexicon.term(k.id).category;
     match k.section {
         SectionKind::Boilerplate => BOILERPLATE_WEIGHT,
-        SectionKind::Other if matches!(category, "domain" | "business") => BLURB_DOMAIN_WEIGHT,
+        SectionKind::Other if matches!(category, Category::Domain | Category::Business) => {
+            BLURB_DOMAIN_WEIGHT
+        }
         _ => 1.0,
     }
 }
@@ -261,7 +263,12 @@ fn term_sets(ev: &Evidence) -> Vec<HashSet<TermId>> {
             b.terms
                 .iter()
                 .copied()
-                .filter(|&t| !matches!(&*ev.lexicon.term(t).category, "domain" | "business"))
+                .filter(|&t| {
+                    !matches!(
+                        ev.lexicon.term(t).category,
+                        Category::Domain | Category::Business
+                    )
+                })
                 .collect()
         })
         .collect()
@@ -786,14 +793,15 @@ pub const SKILL_GROUPS: [&str; 6] = [
 /// after the first, or ending in "Pattern", reads as a practice ("Contract
 /// testing", "Multi-tenancy", "Saga Pattern"), any other name as a tool
 /// ("Temporal", "S3").
-pub fn skill_group(category: Option<&str>, name: &str) -> usize {
-    match category.unwrap_or("") {
-        "language" => 0,
-        "cloud" | "platform" | "devops" | "infrastructure" | "security" => 1,
-        "database" | "data" => 2,
-        "framework" | "software" | "tool" => 3,
-        "architecture" | "concept" | "methodology" => 4,
-        "business" | "domain" => 5,
+pub fn skill_group(category: Option<Category>, name: &str) -> usize {
+    use Category as C;
+    match category {
+        Some(C::Language) => 0,
+        Some(C::Cloud | C::Platform | C::Devops | C::Infrastructure | C::Security) => 1,
+        Some(C::Database | C::Data) => 2,
+        Some(C::Framework | C::Software | C::Tool) => 3,
+        Some(C::Architecture | C::Concept | C::Methodology) => 4,
+        Some(C::Business | C::Domain) => 5,
         _ => {
             let vendor = ["AWS ", "Amazon ", "Azure ", "Google Cloud ", "GCP "];
             let mut words = name.split([' ', '-']).filter(|w| !w.is_empty());
@@ -965,7 +973,7 @@ fn skills(
         Some(t) if domain_tag(profile, ev, t) => 5,
         Some(t) => {
             let term = ev.lexicon.term(t);
-            skill_group(Some(&term.category), &term.name)
+            skill_group(Some(term.category), &term.name)
         }
         None => skill_group(None, e.text),
     };
@@ -1004,7 +1012,7 @@ fn skills(
 /// domain: never a skill keyword, and every bullet tagged with it also
 /// carries a domain tag ("Pharmacovigilance" beside "Healthcare").
 fn domain_tag(profile: &Profile, ev: &Evidence, t: TermId) -> bool {
-    if &*ev.lexicon.term(t).category != "profile" {
+    if ev.lexicon.term(t).category != Category::Profile {
         return false;
     }
     let is = |k: &String| ev.lexicon.find(k) == Some(t);
@@ -1014,7 +1022,7 @@ fn domain_tag(profile: &Profile, ev: &Evidence, t: TermId) -> bool {
     let domain = |k: &String| {
         ev.lexicon
             .find(k)
-            .is_some_and(|d| &*ev.lexicon.term(d).category == "domain")
+            .is_some_and(|d| ev.lexicon.term(d).category == Category::Domain)
     };
     let mut tagged = profile
         .bullets()
@@ -1434,19 +1442,19 @@ projects:
     #[test]
     fn skill_groups_follow_lexicon_categories_and_name_shape() {
         assert_eq!(
-            SKILL_GROUPS[skill_group(Some("language"), "Python")],
+            SKILL_GROUPS[skill_group(Some(Category::from_name("language")), "Python")],
             "Languages"
         );
         assert_eq!(
-            SKILL_GROUPS[skill_group(Some("cloud"), "AWS Lambda")],
+            SKILL_GROUPS[skill_group(Some(Category::from_name("cloud")), "AWS Lambda")],
             "Infrastructure"
         );
         assert_eq!(
-            SKILL_GROUPS[skill_group(Some("database"), "DynamoDB")],
+            SKILL_GROUPS[skill_group(Some(Category::from_name("database")), "DynamoDB")],
             "Data"
         );
         assert_eq!(
-            SKILL_GROUPS[skill_group(Some("domain"), "Healthcare")],
+            SKILL_GROUPS[skill_group(Some(Category::from_name("domain")), "Healthcare")],
             "Domains"
         );
         assert_eq!(
@@ -1454,7 +1462,7 @@ projects:
             "Frameworks & tools"
         );
         assert_eq!(
-            SKILL_GROUPS[skill_group(Some("skill"), "Contract testing")],
+            SKILL_GROUPS[skill_group(Some(Category::from_name("skill")), "Contract testing")],
             "Practices"
         );
         assert_eq!(
@@ -1462,7 +1470,7 @@ projects:
             "Practices"
         );
         assert_eq!(
-            SKILL_GROUPS[skill_group(Some("skill"), "Saga Pattern")],
+            SKILL_GROUPS[skill_group(Some(Category::from_name("skill")), "Saga Pattern")],
             "Practices"
         );
         assert_eq!(

@@ -11,7 +11,7 @@ use std::sync::OnceLock;
 use serde::Serialize;
 
 use crate::keywords::normalize::{norm, stem, stem_word};
-use crate::keywords::{extract, mentions, Found, Graph, Lexicon, TermId};
+use crate::keywords::{extract, mentions, Category, Found, Graph, Lexicon, TermId};
 use crate::posting::{Because, Posting, SectionKind};
 use crate::profile::schema::{End, Profile};
 
@@ -110,7 +110,7 @@ impl Evidence {
         for n in names {
             let form = norm(n);
             if !form.is_empty() && lexicon.lookup(&form).is_none() {
-                lexicon.add_term(n, "profile");
+                lexicon.add_term(n, Category::Profile);
             }
         }
         let mut ev = Evidence {
@@ -203,7 +203,7 @@ impl Evidence {
                 // "for auditing purposes" says nothing of an auditor's
                 // skills: a business skill counts when the bullet claims it.
                 let claimed = tags.iter().any(|(t, _)| t == term);
-                if ev.lexicon.term(*term).category == "business" && !claimed {
+                if ev.lexicon.term(*term).category == Category::Business && !claimed {
                     continue;
                 }
                 terms.push(*term);
@@ -243,7 +243,7 @@ impl Evidence {
         }
         for ((label, _), found) in texts.iter().zip(&found).skip(bullets.len()) {
             for (term, form) in found {
-                if ev.lexicon.term(*term).category != "business" {
+                if ev.lexicon.term(*term).category != Category::Business {
                     ev.add_source(*term, label, form);
                 }
             }
@@ -542,7 +542,7 @@ pub struct Keyword {
     pub term: String,
     /// Surface forms seen in the posting.
     pub forms: Vec<String>,
-    pub category: String,
+    pub category: Category,
     /// Importance in this posting (section, mentions, specificity).
     pub weight: f64,
     /// Mentioned in a must-have section.
@@ -634,7 +634,7 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
             Keyword {
                 term: t.name.to_string(),
                 forms: f.forms.clone(),
-                category: t.category.to_string(),
+                category: t.category,
                 weight: round(weight),
                 required: f.section == SectionKind::Required,
                 section: f.section,
@@ -757,7 +757,7 @@ fn keep_hard_skills(lex: &Lexicon, found: Vec<Found>) -> Vec<Found> {
             let t = lex.term(f.term);
             // The company's field ("change the healthcare system") is part of
             // the fit even when only the "about us" says it.
-            f.section != SectionKind::Boilerplate || f.in_title || t.category == "domain"
+            f.section != SectionKind::Boilerplate || f.in_title || t.category == Category::Domain
         })
         .collect()
 }
@@ -843,7 +843,7 @@ mod tests {
         Keyword {
             term: term.to_owned(),
             forms: vec![term.to_owned()],
-            category: "technology".to_owned(),
+            category: Category::Technology,
             weight,
             required: true,
             section: SectionKind::Required,

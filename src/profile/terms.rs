@@ -24,7 +24,7 @@ pub fn tags_for(text: &str) -> Vec<String> {
     let mut out: Vec<String> = Vec::new();
     for m in mentions(lex, text) {
         let t = lex.term(m.term);
-        if t.weak || t.category == "business" {
+        if t.weak || t.category == crate::keywords::Category::Business {
             continue;
         }
         if !out.iter().any(|n| n == &*t.name) {

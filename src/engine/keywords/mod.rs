@@ -8,4 +8,4 @@ pub mod normalize;
 
 pub use extract::{extract, mentions, Found, Mention};
 pub use graph::Graph;
-pub use lexicon::{Lexicon, TermId};
+pub use lexicon::{Category, Lexicon, TermId};
