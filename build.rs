@@ -58,7 +58,9 @@ fn main() {
         .unwrap_or(1);
     let mut text = String::new();
     let mut seen = BTreeMap::new();
-    let mut terms: Vec<[u32; 6]> = Vec::new();
+    let mut terms: Vec<[u32; 5]> = Vec::new();
+    // Category names, each once, in order of first use; terms hold an index.
+    let mut categories: Vec<&str> = Vec::new();
     let mut forms: Vec<((u32, u32), u32, u32)> = Vec::new();
     let mut form_seen = std::collections::HashSet::new();
     let mut first: BTreeMap<String, u32> = BTreeMap::new();
@@ -70,16 +72,15 @@ fn main() {
         }
         let id = terms.len() as u32;
         let (n_off, n_len) = intern(&mut text, &mut seen, f[0]);
-        let (c_off, c_len) = intern(&mut text, &mut seen, f[1]);
+        let category = categories
+            .iter()
+            .position(|&c| c == f[1])
+            .unwrap_or_else(|| {
+                categories.push(f[1]);
+                categories.len() - 1
+            }) as u32;
         let df = f[2].parse::<u32>().unwrap_or(0);
-        terms.push([
-            n_off,
-            n_len,
-            c_off,
-            c_len,
-            df,
-            u32::from(f[3].contains("weak")),
-        ]);
+        terms.push([n_off, n_len, category, df, u32::from(f[3].contains("weak"))]);
         for form in f[4]
             .split('|')
             .filter(|x| !x.is_empty() && !x.starts_with('~'))
@@ -135,15 +136,16 @@ fn main() {
     rows(&mut out, "FIRST", &first_rows);
     let _ = writeln!(
         out,
-        "pub(super) static TERMS: [[u32; 6]; {}] = [",
+        "pub(super) static CATEGORIES: [&str; {}] = {categories:?};",
+        categories.len()
+    );
+    let _ = writeln!(
+        out,
+        "pub(super) static TERMS: [[u32; 5]; {}] = [",
         terms.len()
     );
     for t in &terms {
-        let _ = writeln!(
-            out,
-            "[{},{},{},{},{},{}],",
-            t[0], t[1], t[2], t[3], t[4], t[5]
-        );
+        let _ = writeln!(out, "[{},{},{},{},{}],", t[0], t[1], t[2], t[3], t[4]);
     }
     out.push_str("];\n");
     let _ = writeln!(

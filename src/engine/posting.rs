@@ -207,16 +207,20 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
             continue;
         }
         let company = posting.company.as_deref().or(front.company.as_deref());
+        // (text, cue, whether the heading is marked rather than a plain line)
         let cue = match heading(line) {
             Some(h) => {
                 let clean = clean_inline(&h);
                 let cue = crate::sections::classify(&clean, company);
-                Some((clean, cue))
+                Some((clean, cue, true))
             }
             // "About the job" or "Requirements" on a plain line of its own.
             // Under a marked "Desired experience" heading, a plain "Skills"
             // line is a sub-list of it, not a new must-have list.
-            None if !line.starts_with(['*', '-', '•', '+']) && !line.ends_with('.') => {
+            None if !line.starts_with(['*', '-', '•', '+'])
+                && !line.ends_with('.')
+                && line.split_whitespace().count() <= crate::sections::MAX_PLAIN_HEADING_WORDS =>
+            {
                 let clean = clean_inline(line);
                 let qualifications =
                     |k| matches!(k, SectionKind::Required | SectionKind::Preferred);
@@ -228,13 +232,13 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
                             k
                         }
                     })
-                    .map(|k| (clean, Some(Cue::Starts(k))))
+                    .map(|k| (clean, Some(Cue::Starts(k)), false))
             }
-            None => None,
+            _ => None,
         };
         // A bold skill label or a bold sentence inside a list is content.
-        let cue = cue.filter(|(_, c)| *c != Some(Cue::NotAHeading));
-        if let Some((clean, cue)) = cue {
+        let cue = cue.filter(|(_, c, _)| *c != Some(Cue::NotAHeading));
+        if let Some((clean, cue, marked)) = cue {
             heading_count += 1;
             let section = match cue {
                 Some(Cue::Starts(k)) => Some(k),
@@ -268,7 +272,7 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
             if let Some(k) = section {
                 kind = k;
                 kind_line = Some(number);
-                marked_kind = heading(line).is_some();
+                marked_kind = marked;
             } else if heading_count > 2 && line.starts_with('#') {
                 kind = SectionKind::Other;
                 kind_line = Some(number);

@@ -290,21 +290,25 @@ impl Evidence {
     /// offers. Implied terms already count as evidence (less than named
     /// ones); a tag makes them plain to whoever reads the profile.
     pub fn suggested_tags(&self) -> Vec<(&str, Vec<(String, String)>)> {
-        let graph = Graph::builtin(&self.lexicon);
         let name = |t: TermId| self.lexicon.term(t).name.to_string();
         self.bullets
             .iter()
             .filter(|b| !b.implied.is_empty())
             .map(|b| {
-                let mut out: Vec<(TermId, TermId)> = Vec::new();
-                for &t in b.terms.iter().filter(|t| !b.implied.contains(t)) {
-                    for (up, from) in graph.implied(t) {
-                        if b.implied.contains(&up) && !out.iter().any(|&(u, _)| u == up) {
-                            out.push((up, from));
-                        }
-                    }
-                }
-                let named = out.into_iter().map(|(u, f)| (name(u), name(f))).collect();
+                // The term each was implied through, as indexing recorded it.
+                let named = b
+                    .implied
+                    .iter()
+                    .filter_map(|&up| {
+                        let from = self
+                            .by_term
+                            .get(&up)?
+                            .iter()
+                            .find(|s| s.label == b.id)?
+                            .via?;
+                        Some((name(up), name(from)))
+                    })
+                    .collect();
                 (b.id.as_str(), named)
             })
             .collect()

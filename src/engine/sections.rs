@@ -111,7 +111,7 @@ pub fn plain_heading(line: &str, company: Option<&str>) -> Option<SectionKind> {
 /// Plain lines of more words are content, whatever they say: the reviewed
 /// headings a plain line is read as are short ("What you'll do", "About
 /// the job", "Nice to have").
-const MAX_PLAIN_HEADING_WORDS: usize = 6;
+pub const MAX_PLAIN_HEADING_WORDS: usize = 6;
 
 /// A heading of more words is a sentence (the generator's `{sentence}`).
 const MAX_HEADING_WORDS: usize = 16;

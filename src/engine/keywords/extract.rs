@@ -140,7 +140,7 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     let alone = |m: &Mention| m.token == 0 && m.next == toks.len();
     // In text written in capitals (a bulletin's "SERVES AS A LEAD"), a
     // capital says nothing: an everyday word needs company there too.
-    let shouting = in_capitals(&text);
+    let shouting = out.iter().any(|m| m.cased) && in_capitals(&text);
     out.retain(|m| {
         !m.cased
             || (!shouting && !m.surface.chars().any(char::is_lowercase))

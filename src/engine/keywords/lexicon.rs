@@ -104,15 +104,10 @@ impl Category {
     /// The category a data file names; an unknown name (a test holds the
     /// shipped data to none) reads as the generic technology.
     pub fn from_name(name: &str) -> Category {
-        // The two commonest first: this runs once a term at every start.
-        match name {
-            "technology" => Category::Technology,
-            "skill" => Category::Skill,
-            _ => Category::ALL
-                .into_iter()
-                .find(|c| c.as_str() == name)
-                .unwrap_or(Category::Technology),
-        }
+        Category::ALL
+            .into_iter()
+            .find(|c| c.as_str() == name)
+            .unwrap_or(Category::Technology)
     }
 }
 
@@ -199,11 +194,16 @@ pub struct Lexicon {
 impl Lexicon {
     /// The built-in lexicon: the compiled table, borrowed.
     pub fn builtin() -> Lexicon {
+        // Each category name read once, not once a term.
+        let categories: Vec<Category> = table::CATEGORIES
+            .iter()
+            .map(|c| Category::from_name(c))
+            .collect();
         let terms = table::TERMS
             .iter()
-            .map(|&[n, nl, c, cl, df, weak]| Term {
+            .map(|&[n, nl, c, df, weak]| Term {
                 name: Cow::Borrowed(text(n, nl)),
-                category: Category::from_name(text(c, cl)),
+                category: categories[c as usize],
                 df,
                 weak: weak != 0,
                 user: false,
