@@ -155,4 +155,32 @@ fn main() {
     );
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon_table.rs");
     fs::write(dest, out).expect("write the lexicon table");
+    section_cues();
+}
+
+/// Compiles `data/section-cues.tsv` into `(heading, kind)` pairs sorted by
+/// heading, which `src/engine/sections.rs` binary-searches: some 3,000
+/// headings a run would otherwise read into a map before its first
+/// heading. A heading named twice keeps its last line, as a map filled in
+/// file order would.
+fn section_cues() {
+    println!("cargo:rerun-if-changed=data/section-cues.tsv");
+    let data = fs::read_to_string("data/section-cues.tsv").expect("data/section-cues.tsv");
+    let mut cues: BTreeMap<&str, &str> = BTreeMap::new();
+    for line in data.lines().filter(|l| !l.starts_with('#')) {
+        let mut f = line.split('\t');
+        if let (Some(heading), Some(kind)) = (f.next(), f.next()) {
+            cues.insert(heading, kind);
+        }
+    }
+    let mut out = format!(
+        "pub(super) static CUES: [(&str, &str); {}] = [\n",
+        cues.len()
+    );
+    for (heading, kind) in &cues {
+        let _ = writeln!(out, "({heading:?}, {kind:?}),");
+    }
+    out.push_str("];\n");
+    let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("section_cues.rs");
+    fs::write(dest, out).expect("write the section cues");
 }

@@ -5,9 +5,10 @@
 //! No I/O here. `Evidence` indexes a profile once (reused across a batch);
 //! `score` runs per posting.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashSet};
 use std::sync::OnceLock;
 
+use rustc_hash::{FxHashMap, FxHashSet};
 use serde::Serialize;
 
 use crate::keywords::normalize::{norm, stem, stem_word};
@@ -35,8 +36,8 @@ pub enum How {
 /// Where in the profile a term is evidenced.
 #[derive(Debug, Clone)]
 struct Source {
-    /// A readable id: a bullet id, `skills:<area>`, `cert:<name>`, `project:<id>`.
-    label: String,
+    /// Index into [`Evidence::labels`].
+    label: u32,
     /// Normalised form the profile wrote.
     form: String,
     /// The narrower term this evidence implies the term through, if any.
@@ -68,16 +69,14 @@ pub struct Evidence {
     pub lexicon: Lexicon,
     pub bullets: Vec<EvBullet>,
     pub projects: Vec<(String, String)>,
-    by_term: HashMap<TermId, Vec<Source>>,
+    /// Readable ids of the places evidence comes from: a bullet id,
+    /// `skills:<area>`, `cert:<name>`, `project:<id>`, `summary:<id>`.
+    labels: Vec<String>,
+    by_term: FxHashMap<TermId, Vec<Source>>,
     /// Stemmed profile forms -> term, for stem matches.
-    stems: HashMap<String, TermId>,
+    stems: FxHashMap<String, TermId>,
     /// Profile forms of 5+ letters, for typo-tolerant matches.
     fuzzy: Vec<(String, TermId)>,
-    /// The forms in `fuzzy`, so adding one is not a scan of the list.
-    fuzzy_seen: HashSet<String>,
-    /// (term, label) pairs in `by_term`, so adding a source is no scan of
-    /// a list that grows with the profile.
-    sourced: HashSet<(TermId, String)>,
     /// Per bullet, the bullets that say nearly the same: a property of the
     /// profile, worked out once on first use (selection needs it, `match`
     /// does not).
@@ -113,26 +112,32 @@ impl Evidence {
                 lexicon.add_term(n, Category::Profile);
             }
         }
-        let mut ev = Evidence {
-            lexicon,
-            bullets: Vec::new(),
-            projects: profile
-                .projects
-                .iter()
-                .map(|p| (p.id.clone(), p.name.clone()))
-                .collect(),
-            by_term: HashMap::new(),
-            stems: HashMap::new(),
-            fuzzy: Vec::new(),
-            fuzzy_seen: HashSet::new(),
-            sourced: HashSet::new(),
-            near_duplicates: OnceLock::new(),
+        let graph = Graph::builtin(&lexicon);
+        let mut ix = Indexer {
+            ev: Evidence {
+                lexicon,
+                bullets: Vec::new(),
+                projects: profile
+                    .projects
+                    .iter()
+                    .map(|p| (p.id.clone(), p.name.clone()))
+                    .collect(),
+                labels: Vec::new(),
+                by_term: FxHashMap::default(),
+                stems: FxHashMap::default(),
+                fuzzy: Vec::new(),
+                near_duplicates: OnceLock::new(),
+            },
+            graph,
+            labels: FxHashMap::default(),
+            sourced: FxHashSet::default(),
+            forms: FxHashSet::default(),
+            implied: FxHashMap::default(),
         };
 
         // Every text the profile writes, with the terms it mentions: the
         // bullets first (in `profile.bullets()` order), then the rest.
         let bullets: Vec<_> = profile.bullets().collect();
-        let graph = Graph::builtin(&ev.lexicon);
         let mut texts: Vec<(String, &str)> = bullets
             .iter()
             .map(|(_, b)| (b.id.clone(), b.text.as_str()))
@@ -154,29 +159,31 @@ impl Evidence {
             texts.push((format!("cert:{}", c.name), &c.name));
         }
         let certs = texts.len() - profile.certifications.len();
+        let lex = &ix.ev.lexicon;
         let found: Vec<Vec<(TermId, String)>> = texts
             .iter()
             .enumerate()
             .map(|(i, (_, t))| {
-                let mut found: Vec<(TermId, String)> = mentions(&ev.lexicon, t)
+                let mut found: Vec<(TermId, String)> = mentions(lex, t)
                     .into_iter()
                     .map(|m| (m.term, norm(&m.surface)))
                     .collect();
                 if i >= certs {
                     // A certificate vouches for what its name names: "AWS
                     // Solutions Architect Associate" for solution architecture.
-                    found.extend(inner_mentions(&ev.lexicon, t));
+                    found.extend(inner_mentions(lex, t));
                 }
                 found
             })
             .collect();
-        let written: HashSet<TermId> = found.iter().flatten().map(|(t, _)| *t).collect();
+        let written: FxHashSet<TermId> = found.iter().flatten().map(|(t, _)| *t).collect();
         let umbrella = Umbrella {
             written: &written,
             surfaces: found.iter().flatten().map(|(_, s)| s.as_str()).collect(),
         };
 
         for (i, (project, b)) in bullets.iter().enumerate() {
+            let label = ix.label(&b.id);
             let pi = project.and_then(|p| profile.projects.iter().position(|q| q.id == p.id));
             let level = b
                 .skills
@@ -194,7 +201,7 @@ impl Evidence {
                 .iter()
                 .filter_map(|t| {
                     let form = norm(t);
-                    let id = ev.lexicon.lookup(&form)?.term;
+                    let id = ix.ev.lexicon.lookup(&form)?.term;
                     (!umbrella.only_qualified(id, &form)).then_some((id, form))
                 })
                 .collect();
@@ -203,24 +210,24 @@ impl Evidence {
                 // "for auditing purposes" says nothing of an auditor's
                 // skills: a business skill counts when the bullet claims it.
                 let claimed = tags.iter().any(|(t, _)| t == term);
-                if ev.lexicon.term(*term).category == Category::Business && !claimed {
+                if ix.ev.lexicon.term(*term).category == Category::Business && !claimed {
                     continue;
                 }
                 terms.push(*term);
-                ev.add_source(*term, &b.id, form);
+                ix.add_source(*term, label, form);
             }
             for (id, form) in &tags {
                 terms.push(*id);
-                ev.add_source(*id, &b.id, form);
+                ix.add_source(*id, label, form);
             }
             terms.sort_unstable();
             terms.dedup();
             let mut implied = Vec::new();
             for &t in &terms {
-                for (up, from) in graph.implied(t) {
+                for (up, from) in ix.implied(t) {
                     if !terms.contains(&up) && !implied.contains(&up) {
                         implied.push(up);
-                        ev.add_implied(up, &b.id, from);
+                        ix.add_implied(up, label, from);
                     }
                 }
             }
@@ -230,7 +237,7 @@ impl Evidence {
                 .split(' ')
                 .map(|w| stem_word(w).to_owned())
                 .collect();
-            ev.bullets.push(EvBullet {
+            ix.ev.bullets.push(EvBullet {
                 id: b.id.clone(),
                 project: pi,
                 text: b.text.clone(),
@@ -242,44 +249,29 @@ impl Evidence {
             });
         }
         for ((label, _), found) in texts.iter().zip(&found).skip(bullets.len()) {
+            let label = ix.label(label);
             for (term, form) in found {
-                if ev.lexicon.term(*term).category != Category::Business {
-                    ev.add_source(*term, label, form);
+                if ix.ev.lexicon.term(*term).category != Category::Business {
+                    ix.add_source(*term, label, form);
                 }
             }
         }
         for area in &profile.skills {
-            let label = format!("skills:{}", area.name);
+            let label = ix.label(&format!("skills:{}", area.name));
             for k in &area.keywords {
                 let form = norm(k);
-                if let Some(id) = ev.lexicon.lookup(&form).map(|f| f.term) {
+                if let Some(id) = ix.ev.lexicon.lookup(&form).map(|f| f.term) {
                     if !umbrella.only_qualified(id, &form) {
-                        ev.add_source(id, &label, &form);
+                        ix.add_source(id, label, &form);
                     }
                 }
             }
         }
-        // What the rest of the profile (skills lists, certificates,
-        // summaries) evidences implies its broader terms too.
-        let mut claimed: Vec<(TermId, String)> = ev
-            .by_term
-            .iter()
-            .flat_map(|(&t, srcs)| {
-                srcs.iter()
-                    .filter(|s| s.via.is_none() && s.label.contains(':'))
-                    .map(move |s| (t, s.label.clone()))
-            })
-            .collect();
-        // In a fixed order, so which term an implied one is reported via
-        // never depends on a hash map's order.
-        claimed.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(&b.0)));
-        for (t, label) in claimed {
-            for (up, from) in graph.implied(t) {
-                ev.add_implied(up, &label, from);
-            }
-        }
+        let mut ev = ix.finish();
+        // Sources in label order: the order reports list them in.
+        let labels = &ev.labels;
         for list in ev.by_term.values_mut() {
-            list.sort_by(|a, b| a.label.cmp(&b.label));
+            list.sort_by(|a, b| labels[a.label as usize].cmp(&labels[b.label as usize]));
         }
         ev
     }
@@ -304,7 +296,7 @@ impl Evidence {
                             .by_term
                             .get(&up)?
                             .iter()
-                            .find(|s| s.label == b.id)?
+                            .find(|s| self.label(s) == b.id)?
                             .via?;
                         Some((name(up), name(from)))
                     })
@@ -314,29 +306,9 @@ impl Evidence {
             .collect()
     }
 
-    /// Evidence of `term` implied by `from`, a narrower term `label` evidences.
-    fn add_implied(&mut self, term: TermId, label: &str, from: TermId) {
-        if self.sourced.insert((term, label.to_owned())) {
-            self.by_term.entry(term).or_default().push(Source {
-                label: label.to_owned(),
-                form: String::new(),
-                via: Some(from),
-            });
-        }
-    }
-
-    fn add_source(&mut self, term: TermId, label: &str, form: &str) {
-        if self.sourced.insert((term, label.to_owned())) {
-            self.by_term.entry(term).or_default().push(Source {
-                label: label.to_owned(),
-                form: form.to_owned(),
-                via: None,
-            });
-        }
-        self.stems.entry(stem(form)).or_insert(term);
-        if form.len() >= 5 && self.fuzzy_seen.insert(form.to_owned()) {
-            self.fuzzy.push((form.to_owned(), term));
-        }
+    /// The readable id of where `s` is.
+    fn label(&self, s: &Source) -> &str {
+        &self.labels[s.label as usize]
     }
 
     /// The bullets (indexes into `bullets`) whose words overlap bullet
@@ -385,6 +357,102 @@ impl Evidence {
     }
 }
 
+/// An [`Evidence`] being built, with what only building needs: each
+/// lookup a map, so indexing stays linear in the profile.
+struct Indexer {
+    ev: Evidence,
+    graph: Graph,
+    /// Label -> its index in `ev.labels`.
+    labels: FxHashMap<String, u32>,
+    /// (term, label) pairs in `ev.by_term`.
+    sourced: FxHashSet<(TermId, u32)>,
+    /// Forms already stemmed and offered for typo-tolerant matches.
+    forms: FxHashSet<String>,
+    /// What each term implies through the skill graph, worked out once a
+    /// term rather than once a bullet.
+    implied: FxHashMap<TermId, Vec<(TermId, TermId)>>,
+}
+
+impl Indexer {
+    /// The index of `label` in `ev.labels`, added if new.
+    fn label(&mut self, label: &str) -> u32 {
+        if let Some(&i) = self.labels.get(label) {
+            return i;
+        }
+        let i = self.ev.labels.len() as u32;
+        self.ev.labels.push(label.to_owned());
+        self.labels.insert(label.to_owned(), i);
+        i
+    }
+
+    /// Every term `t` implies, each with `t`: [`Graph::implied`].
+    fn implied(&mut self, t: TermId) -> Vec<(TermId, TermId)> {
+        let graph = &self.graph;
+        self.implied
+            .entry(t)
+            .or_insert_with(|| graph.implied(t))
+            .clone()
+    }
+
+    fn add_source(&mut self, term: TermId, label: u32, form: &str) {
+        if self.sourced.insert((term, label)) {
+            self.ev.by_term.entry(term).or_default().push(Source {
+                label,
+                form: form.to_owned(),
+                via: None,
+            });
+        }
+        // The first term a form (and so its stem) was seen with keeps it.
+        if !self.forms.contains(form) {
+            self.forms.insert(form.to_owned());
+            self.ev.stems.entry(stem(form)).or_insert(term);
+            if form.len() >= 5 {
+                self.ev.fuzzy.push((form.to_owned(), term));
+            }
+        }
+    }
+
+    /// Evidence of `term` implied by `from`, a narrower term `label` evidences.
+    fn add_implied(&mut self, term: TermId, label: u32, from: TermId) {
+        if self.sourced.insert((term, label)) {
+            self.ev.by_term.entry(term).or_default().push(Source {
+                label,
+                form: String::new(),
+                via: Some(from),
+            });
+        }
+    }
+
+    /// The index, once what the rest of the profile (skills lists,
+    /// certificates, summaries) evidences implies its broader terms too.
+    fn finish(mut self) -> Evidence {
+        let labels = &self.ev.labels;
+        let mut claimed: Vec<(TermId, u32)> = self
+            .ev
+            .by_term
+            .iter()
+            .flat_map(|(&t, srcs)| {
+                srcs.iter()
+                    .filter(|s| s.via.is_none() && labels[s.label as usize].contains(':'))
+                    .map(move |s| (t, s.label))
+            })
+            .collect();
+        // In a fixed order, so which term an implied one is reported via
+        // never depends on a hash map's order.
+        claimed.sort_by(|a, b| {
+            labels[a.1 as usize]
+                .cmp(&labels[b.1 as usize])
+                .then(a.0.cmp(&b.0))
+        });
+        for (t, label) in claimed {
+            for (up, from) in self.implied(t) {
+                self.add_implied(up, label, from);
+            }
+        }
+        self.ev
+    }
+}
+
 /// Per bullet, the bullets whose word sets overlap it by Jaccard `t` or
 /// more, each list ascending.
 ///
@@ -399,7 +467,7 @@ impl Evidence {
 fn near_duplicate_table(b: &[EvBullet], t: f64, max_compared: usize) -> Vec<Vec<usize>> {
     // Words as numbers, rarest first, each set sorted: the prefix is the
     // set's first numbers and Jaccard a merge of two sorted lists.
-    let mut freq: HashMap<&str, usize> = HashMap::new();
+    let mut freq: FxHashMap<&str, usize> = FxHashMap::default();
     for x in b {
         for w in &x.words {
             *freq.entry(w.as_str()).or_default() += 1;
@@ -407,7 +475,7 @@ fn near_duplicate_table(b: &[EvBullet], t: f64, max_compared: usize) -> Vec<Vec<
     }
     let mut order: Vec<(&str, usize)> = freq.into_iter().collect();
     order.sort_by(|a, b| a.1.cmp(&b.1).then(a.0.cmp(b.0)));
-    let id: HashMap<&str, u32> = order
+    let id: FxHashMap<&str, u32> = order
         .iter()
         .enumerate()
         .map(|(i, (w, _))| (*w, i as u32))
@@ -439,7 +507,7 @@ fn near_duplicate_table(b: &[EvBullet], t: f64, max_compared: usize) -> Vec<Vec<
         inter as f64 / (a.len() + c.len() - inter) as f64
     };
     let mut table = vec![Vec::new(); b.len()];
-    let mut index: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut index: FxHashMap<u32, Vec<usize>> = FxHashMap::default();
     let mut seen: Vec<usize> = vec![usize::MAX; b.len()];
     for (x, set) in sets.iter().enumerate() {
         let n = set.len();
@@ -489,9 +557,9 @@ fn inner_mentions(lex: &Lexicon, name: &str) -> Vec<(TermId, String)> {
 /// What the profile's own words say about a claimed term.
 struct Umbrella<'a> {
     /// Terms some profile text mentions.
-    written: &'a HashSet<TermId>,
+    written: &'a FxHashSet<TermId>,
     /// Normalised surfaces of every mention in profile text.
-    surfaces: HashSet<&'a str>,
+    surfaces: FxHashSet<&'a str>,
 }
 
 impl Umbrella<'_> {
@@ -627,7 +695,7 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
             let found_in = ev.find(f);
             let sources = found_in.and_then(|(_, t)| ev.by_term.get(&t));
             let evidence = sources
-                .map(|s| s.iter().map(|s| s.label.clone()).collect())
+                .map(|s| s.iter().map(|s| ev.label(s).to_owned()).collect())
                 .unwrap_or_default();
             let via = match found_in {
                 Some((How::Implied, _)) => sources
@@ -722,7 +790,7 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
 
     let fit = fit(&keywords);
     // A one-of group met by one member asks for no more.
-    let met: HashSet<u32> = keywords
+    let met: FxHashSet<u32> = keywords
         .iter()
         .filter(|k| k.matched)
         .filter_map(|k| k.group)

@@ -7,12 +7,16 @@
 //! word stems the generator derived from those reviewed headings, for the
 //! tail. Finding heading lines and splitting a posting is `posting`'s job.
 
-use std::collections::HashMap;
 use std::sync::OnceLock;
 
 use crate::posting::SectionKind;
 
-static CUES: &str = include_str!("../../data/section-cues.tsv");
+/// `data/section-cues.tsv` as `(heading, kind)` pairs sorted by heading,
+/// compiled by `build.rs`.
+mod table {
+    include!(concat!(env!("OUT_DIR"), "/section_cues.rs"));
+}
+
 static RULES: &str = include_str!("../../data/section-rules.tsv");
 
 /// What a heading-like line is.
@@ -38,26 +42,26 @@ fn kind(name: &str) -> Option<Cue> {
     })
 }
 
-struct Data {
-    cues: HashMap<&'static str, Cue>,
-    rules: Vec<(&'static str, Cue)>,
+/// What the reviewed data says a normalised heading is.
+fn cue(heading: &str) -> Option<Cue> {
+    let i = table::CUES
+        .binary_search_by(|&(h, _)| h.cmp(heading))
+        .ok()?;
+    kind(table::CUES[i].1)
 }
 
-fn data() -> &'static Data {
-    static DATA: OnceLock<Data> = OnceLock::new();
-    DATA.get_or_init(|| {
-        let rows = |text: &'static str| {
-            text.lines()
-                .filter(|l| !l.starts_with('#'))
-                .filter_map(|l| {
-                    let mut f = l.split('\t');
-                    Some((f.next()?, kind(f.next()?)?))
-                })
-        };
-        Data {
-            cues: rows(CUES).collect(),
-            rules: rows(RULES).collect(),
-        }
+/// The stem rules of `data/section-rules.tsv`, in order.
+fn rules() -> &'static [(&'static str, Cue)] {
+    static RULES_READ: OnceLock<Vec<(&'static str, Cue)>> = OnceLock::new();
+    RULES_READ.get_or_init(|| {
+        RULES
+            .lines()
+            .filter(|l| !l.starts_with('#'))
+            .filter_map(|l| {
+                let mut f = l.split('\t');
+                Some((f.next()?, kind(f.next()?)?))
+            })
+            .collect()
     })
 }
 
@@ -69,8 +73,7 @@ pub fn classify(heading: &str, company: Option<&str>) -> Option<Cue> {
     if h.split(' ').count() > MAX_HEADING_WORDS {
         return Some(Cue::NotAHeading);
     }
-    let d = data();
-    if let Some(&c) = d.cues.get(h.as_str()) {
+    if let Some(c) = cue(&h) {
         return Some(c);
     }
     // A rule may not make a section boilerplate: dropping a posting's
@@ -80,7 +83,7 @@ pub fn classify(heading: &str, company: Option<&str>) -> Option<Cue> {
     // A boilerplate rule only says a new section starts: it is then Other
     // unless a later rule knows better.
     let keys = keywords(&h);
-    let mut fired = d.rules.iter().filter(|(k, _)| keys.iter().any(|x| x == k));
+    let mut fired = rules().iter().filter(|(k, _)| keys.iter().any(|x| x == k));
     let first = fired.next().map(|&(_, c)| c)?;
     if first != Cue::Starts(SectionKind::Boilerplate) {
         return Some(first);
@@ -102,8 +105,8 @@ pub fn plain_heading(line: &str, company: Option<&str>) -> Option<SectionKind> {
     if h.starts_with('{') || h.split(' ').count() > MAX_PLAIN_HEADING_WORDS {
         return None;
     }
-    match data().cues.get(h.as_str()) {
-        Some(Cue::Starts(k)) if *k != SectionKind::Other => Some(*k),
+    match cue(&h) {
+        Some(Cue::Starts(k)) if k != SectionKind::Other => Some(k),
         _ => None,
     }
 }

@@ -400,7 +400,7 @@ fn tab_errors(text: &str, file: &str) -> Vec<Diagnostic> {
     text.lines()
         .enumerate()
         .filter_map(|(i, line)| {
-            let indent: String = line.chars().take_while(|c| c.is_whitespace()).collect();
+            let indent = &line[..line.len() - line.trim_start().len()];
             let col = indent.chars().position(|c| c == '\t')? + 1;
             // A tab after the indentation of a blank line is harmless.
             (!line.trim().is_empty()).then(|| {

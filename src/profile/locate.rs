@@ -8,7 +8,7 @@
 //! multi-line scalars are skipped over, and a path inside them resolves to
 //! the nearest enclosing path it did see.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 /// A key that appears twice in one mapping.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,7 +24,7 @@ pub struct DuplicateKey {
 /// Positions of the paths in one YAML text.
 #[derive(Debug, Default)]
 pub struct Locator {
-    positions: HashMap<String, (usize, usize)>,
+    positions: FxHashMap<String, (usize, usize)>,
     duplicates: Vec<DuplicateKey>,
     /// The text, for `find_at_or_after` (one copy, not one per line).
     text: String,
@@ -39,7 +39,7 @@ struct Frame {
     indent: isize,
     path: String,
     is_item: bool,
-    keys: HashMap<String, usize>,
+    keys: FxHashMap<String, usize>,
     items: usize,
 }
 
@@ -49,7 +49,7 @@ impl Frame {
             indent,
             path,
             is_item,
-            keys: HashMap::new(),
+            keys: FxHashMap::default(),
             items: 0,
         }
     }

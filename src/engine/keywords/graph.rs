@@ -6,7 +6,7 @@
 //! from the reviewed `data/skill-graph-overrides.txt` and the vendor
 //! prefixes of cloud services. Evidence propagation is `score`'s job.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap;
 
 use super::lexicon::{Lexicon, TermId};
 
@@ -19,14 +19,14 @@ pub const MAX_DEPTH: usize = 3;
 /// Broader terms of each term.
 #[derive(Debug, Clone, Default)]
 pub struct Graph {
-    up: HashMap<TermId, Vec<TermId>>,
+    up: FxHashMap<TermId, Vec<TermId>>,
 }
 
 impl Graph {
     /// The built-in graph over `lex`'s terms. An edge whose names the
     /// lexicon does not know is skipped (the generator checks there is none).
     pub fn builtin(lex: &Lexicon) -> Graph {
-        let mut up: HashMap<TermId, Vec<TermId>> = HashMap::new();
+        let mut up: FxHashMap<TermId, Vec<TermId>> = FxHashMap::default();
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
             let (Some(a), Some(b)) = (f.next(), f.next()) else {

@@ -7,8 +7,8 @@
 //! extend it with the profile's `aliases`. `build.rs` compiles the table
 //! into static hash tables over one text, so starting costs no parsing.
 
+use rustc_hash::FxHashMap;
 use std::borrow::Cow;
-use std::collections::HashMap;
 
 use super::normalize::norm;
 
@@ -182,9 +182,9 @@ pub struct Lexicon {
     pub terms: Vec<Term>,
     /// The profile's forms; they win over built-in ones (an alias
     /// redirects a built-in form).
-    user_forms: HashMap<String, Form>,
+    user_forms: FxHashMap<String, Form>,
     /// Per first token of a user form, the most tokens such a form has.
-    user_first: HashMap<String, usize>,
+    user_first: FxHashMap<String, usize>,
     /// Longest form, in tokens.
     pub max_tokens: usize,
     /// Postings the document frequencies were counted over.
@@ -211,8 +211,8 @@ impl Lexicon {
             .collect();
         Lexicon {
             terms,
-            user_forms: HashMap::new(),
-            user_first: HashMap::new(),
+            user_forms: FxHashMap::default(),
+            user_first: FxHashMap::default(),
             max_tokens: table::MAX_TOKENS,
             postings: table::POSTINGS,
         }
@@ -330,7 +330,7 @@ mod tests {
         let mut lines = DATA.lines();
         let postings: u32 = lines.next().unwrap()[10..].parse().unwrap();
         assert_eq!(lex.postings, postings);
-        let mut forms = HashMap::new();
+        let mut forms = std::collections::HashMap::new();
         let mut max_tokens = 1;
         let mut id = 0;
         for line in lines {
