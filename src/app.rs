@@ -128,12 +128,20 @@ fn man(command: Option<&str>) -> Result<Exit> {
 }
 
 fn run_match(args: &MatchArgs) -> Result<Exit> {
-    let ev = load_evidence(&profile_path(args.profile.profile.as_deref())?)?;
+    let profile = profile_path(args.profile.profile.as_deref())?;
     let one = match args.posting.as_slice() {
         [one] if !one.is_dir() => one,
-        many => return match_many(args, many, ev),
+        many => return match_many(args, many, load_evidence(&profile)?),
     };
-    let posting = read_posting(one)?;
+    // A posting in a regular file is read and analysed while the profile
+    // loads; standard input or a pipe only after it, so that a profile
+    // error never waits on them.
+    let (ev, posting) = if one.as_os_str() != "-" && one.is_file() {
+        load_evidence_beside(&profile, || read_posting(one))?
+    } else {
+        (load_evidence(&profile)?, read_posting(one))
+    };
+    let posting = posting?;
     let m = score::score(&ev, &posting);
     let out = if args.json {
         let mut s = serde_json::to_string_pretty(&m)?;
@@ -425,21 +433,41 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, inputs: &Input
 
 /// Loads a profile and indexes it for scoring.
 pub fn load_evidence(path: &Path) -> Result<Evidence> {
-    let (profile, lexicon) = load_profile_and_lexicon(path)?;
-    let now = score::profile_now(&profile);
-    Ok(Evidence::new(&profile, lexicon, now))
+    load_evidence_beside(path, || ()).map(|(ev, ())| ev)
 }
 
-/// Loads the profile and the built-in lexicon side by side: each is about
-/// a third of a one-posting run, and they do not depend on each other.
+/// [`load_evidence`], with `beside` run on another thread while the
+/// profile loads.
+fn load_evidence_beside<T: Send>(
+    path: &Path,
+    beside: impl FnOnce() -> T + Send,
+) -> Result<(Evidence, T)> {
+    let (profile, lexicon, t) = load_profile_beside(path, beside);
+    let profile = profile?;
+    let now = score::profile_now(&profile);
+    Ok((Evidence::new(&profile, lexicon, now), t))
+}
+
+/// Loads the profile and the built-in lexicon side by side.
 fn load_profile_and_lexicon(path: &Path) -> Result<(Profile, Lexicon)> {
+    let (profile, lexicon, ()) = load_profile_beside(path, || ());
+    Ok((profile?, lexicon))
+}
+
+/// Loads the profile on this thread and, on another, the built-in lexicon
+/// and whatever `beside` does: parsing the profile's YAML is the longest
+/// step of a one-posting run, and neither depends on it.
+fn load_profile_beside<T: Send>(
+    path: &Path,
+    beside: impl FnOnce() -> T + Send,
+) -> (Result<Profile>, Lexicon, T) {
     std::thread::scope(|s| {
-        let lexicon = s.spawn(Lexicon::builtin);
+        let other = s.spawn(|| (Lexicon::builtin(), beside()));
         let profile = profile::load(path);
-        let lexicon = lexicon
+        let (lexicon, t) = other
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));
-        Ok((profile?, lexicon))
+        (profile, lexicon, t)
     })
 }
 

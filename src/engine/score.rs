@@ -102,17 +102,22 @@ impl Evidence {
             lexicon.add_alias(&a.term, &a.forms);
         }
         // Tags and skill keywords the lexicon does not know become terms.
+        // Each name normalised once: the same tags recur across bullets.
+        let mut normed: FxHashMap<&str, String> = FxHashMap::default();
         let names = profile
             .bullets()
             .flat_map(|(_, b)| b.tags.iter())
             .chain(profile.skills.iter().flat_map(|s| s.keywords.iter()));
         for n in names {
+            if normed.contains_key(n.as_str()) {
+                continue;
+            }
             let form = norm(n);
             if !form.is_empty() && lexicon.lookup(&form).is_none() {
                 lexicon.add_term(n, Category::Profile);
             }
+            normed.insert(n, form);
         }
-        let graph = Graph::builtin(&lexicon);
         let mut ix = Indexer {
             ev: Evidence {
                 lexicon,
@@ -128,7 +133,7 @@ impl Evidence {
                 fuzzy: Vec::new(),
                 near_duplicates: OnceLock::new(),
             },
-            graph,
+            graph: Graph::default(),
             labels: FxHashMap::default(),
             sourced: FxHashSet::default(),
             forms: FxHashSet::default(),
@@ -160,22 +165,28 @@ impl Evidence {
         }
         let certs = texts.len() - profile.certifications.len();
         let lex = &ix.ev.lexicon;
-        let found: Vec<Vec<(TermId, String)>> = texts
-            .iter()
-            .enumerate()
-            .map(|(i, (_, t))| {
-                let mut found: Vec<(TermId, String)> = mentions(lex, t)
-                    .into_iter()
-                    .map(|m| (m.term, norm(&m.surface)))
-                    .collect();
-                if i >= certs {
-                    // A certificate vouches for what its name names: "AWS
-                    // Solutions Architect Associate" for solution architecture.
-                    found.extend(inner_mentions(lex, t));
-                }
-                found
-            })
-            .collect();
+        // What a text mentions and, for a bullet, its stemmed words.
+        let read = |i: usize, text: &str| {
+            let mut found: Vec<(TermId, String)> = mentions(lex, text)
+                .into_iter()
+                .map(|m| (m.term, norm(&m.surface)))
+                .collect();
+            if i >= certs {
+                // A certificate vouches for what its name names: "AWS
+                // Solutions Architect Associate" for solution architecture.
+                found.extend(inner_mentions(lex, text));
+            }
+            let words = (i < bullets.len()).then(|| {
+                norm(text)
+                    .split(' ')
+                    .map(|w| stem_word(w).to_owned())
+                    .collect()
+            });
+            (found, words)
+        };
+        let (per_text, graph) = each_text(&texts, read, || Graph::builtin(lex));
+        let (found, mut words): (Vec<_>, Vec<_>) = per_text.into_iter().unzip();
+        ix.graph = graph;
         let written: FxHashSet<TermId> = found.iter().flatten().map(|(t, _)| *t).collect();
         let umbrella = Umbrella {
             written: &written,
@@ -200,9 +211,9 @@ impl Evidence {
                 .tags
                 .iter()
                 .filter_map(|t| {
-                    let form = norm(t);
-                    let id = ix.ev.lexicon.lookup(&form)?.term;
-                    (!umbrella.only_qualified(id, &form)).then_some((id, form))
+                    let form = &normed[t.as_str()];
+                    let id = ix.ev.lexicon.lookup(form)?.term;
+                    (!umbrella.only_qualified(id, form)).then_some((id, form.clone()))
                 })
                 .collect();
             let mut terms = Vec::new();
@@ -233,10 +244,7 @@ impl Evidence {
             }
             terms.extend(&implied);
             terms.sort_unstable();
-            let words = norm(&b.text)
-                .split(' ')
-                .map(|w| stem_word(w).to_owned())
-                .collect();
+            let words = words[i].take().unwrap_or_default();
             ix.ev.bullets.push(EvBullet {
                 id: b.id.clone(),
                 project: pi,
@@ -259,10 +267,10 @@ impl Evidence {
         for area in &profile.skills {
             let label = ix.label(&format!("skills:{}", area.name));
             for k in &area.keywords {
-                let form = norm(k);
-                if let Some(id) = ix.ev.lexicon.lookup(&form).map(|f| f.term) {
-                    if !umbrella.only_qualified(id, &form) {
-                        ix.add_source(id, label, &form);
+                let form = &normed[k.as_str()];
+                if let Some(id) = ix.ev.lexicon.lookup(form).map(|f| f.term) {
+                    if !umbrella.only_qualified(id, form) {
+                        ix.add_source(id, label, form);
                     }
                 }
             }
@@ -452,6 +460,53 @@ impl Indexer {
         self.ev
     }
 }
+
+/// `read(i, text)` of each text, in order, and what `beside` makes.
+/// Reading the profile's texts is most of indexing it: when there are
+/// enough to pay for a second thread, it runs `beside` and reads the
+/// second half of the texts (by length) while this one reads the first.
+fn each_text<T: Send, U: Send>(
+    texts: &[(String, &str)],
+    read: impl Fn(usize, &str) -> T + Sync,
+    beside: impl FnOnce() -> U + Send,
+) -> (Vec<T>, U) {
+    let read_all = |from: usize, texts: &[(String, &str)]| -> Vec<T> {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, (_, t))| read(from + i, t))
+            .collect()
+    };
+    let total: usize = texts.iter().map(|(_, t)| t.len()).sum();
+    if total < MIN_SHARED_BYTES {
+        return (read_all(0, texts), beside());
+    }
+    let mut so_far = 0;
+    let half = texts
+        .iter()
+        .position(|(_, t)| {
+            so_far += t.len();
+            2 * so_far >= total
+        })
+        .map_or(texts.len(), |i| i + 1);
+    let (first, second) = texts.split_at(half);
+    std::thread::scope(|s| {
+        let other = s.spawn(|| {
+            let made = beside();
+            (read_all(half, second), made)
+        });
+        let mut all = read_all(0, first);
+        let (rest, made) = other
+            .join()
+            .unwrap_or_else(|e| std::panic::resume_unwind(e));
+        all.extend(rest);
+        (all, made)
+    })
+}
+
+/// Profile text, in bytes, below which [`each_text`] stays on one thread:
+/// a thread costs about what reading a kilobyte or two of text does.
+const MIN_SHARED_BYTES: usize = 4096;
 
 /// Per bullet, the bullets whose word sets overlap it by Jaccard `t` or
 /// more, each list ascending.

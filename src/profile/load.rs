@@ -112,10 +112,14 @@ pub fn parse(text: &str, file: &str) -> Result<Profile, Vec<Diagnostic>> {
     if let Some(d) = too_deep(text, file).or_else(|| too_big_expanded(text, file)) {
         return Err(vec![d]);
     }
+    let parsed = serde_yaml::from_str(text);
     let mut diags = tab_errors(text, file);
-    // The full scan, with every path's position, only when there is
-    // something to report.
-    let duplicates = if Locator::has_duplicates(text) {
+    // Every mapping of a profile is a struct that refuses unknown fields,
+    // and serde refuses a field given twice: a duplicate key fails the
+    // parse, so only a failed parse is scanned for them (the scan is a
+    // tenth of loading a profile). The full scan, with every path's
+    // position, only when there is something to report.
+    let duplicates = if parsed.is_err() && Locator::has_duplicates(text) {
         Locator::new(text).duplicates().to_vec()
     } else {
         Vec::new()
@@ -133,7 +137,7 @@ pub fn parse(text: &str, file: &str) -> Result<Profile, Vec<Diagnostic>> {
     if !diags.is_empty() {
         return Err(diags);
     }
-    serde_yaml::from_str(text).map_err(|e| {
+    parsed.map_err(|e| {
         // serde stops at the first problem; the shape walk finds them all.
         let all = super::shape::check(text, file);
         if all.is_empty() {
@@ -166,6 +170,10 @@ pub const MAX_EXPANDED_NODES: u64 = 1_000_000;
 /// so brackets inside plain text do not count; inside a flow collection
 /// every bracket outside quotes does.
 fn too_deep(text: &str, file: &str) -> Option<Diagnostic> {
+    // Each level opens with a bracket: too few of them, and no walk.
+    if text.bytes().filter(|b| matches!(b, b'[' | b'{')).count() <= MAX_DEPTH {
+        return None;
+    }
     let mut depth = 0usize;
     let mut quote: Option<u8> = None;
     let mut value_starts = true;
@@ -397,6 +405,9 @@ impl<'de> serde::de::Visitor<'de> for Walk<'_> {
 
 /// One error for each line whose indentation holds a tab, which YAML forbids.
 fn tab_errors(text: &str, file: &str) -> Vec<Diagnostic> {
+    if !text.contains('\t') {
+        return Vec::new();
+    }
     text.lines()
         .enumerate()
         .filter_map(|(i, line)| {

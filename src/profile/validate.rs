@@ -221,63 +221,68 @@ impl<'a> Validator<'a> {
 
     /// Required texts must not be empty.
     fn texts(&mut self, p: &Profile) {
-        let mut required: Vec<(String, &str, &str)> = Vec::new();
+        // (path, what) of each empty text, in profile order; a path is
+        // written out only for a text that is empty.
+        let mut empty: Vec<(String, &str)> = Vec::new();
+        let mut need = |value: &str, what: &'static str, path: &dyn Fn() -> String| {
+            if value.trim().is_empty() {
+                empty.push((path(), what));
+            }
+        };
         for (i, s) in p.summaries.iter().enumerate() {
-            required.push((format!("summaries[{i}].id"), "summary id", &s.id));
-            required.push((format!("summaries[{i}].text"), "summary text", &s.text));
+            need(&s.id, "summary id", &|| format!("summaries[{i}].id"));
+            need(&s.text, "summary text", &|| format!("summaries[{i}].text"));
         }
         for (i, c) in p.certifications.iter().enumerate() {
-            required.push((
-                format!("certifications[{i}].name"),
-                "certification name",
-                &c.name,
-            ));
+            need(&c.name, "certification name", &|| {
+                format!("certifications[{i}].name")
+            });
         }
         for (i, s) in p.skills.iter().enumerate() {
-            required.push((format!("skills[{i}].name"), "skill area name", &s.name));
+            need(&s.name, "skill area name", &|| format!("skills[{i}].name"));
             for (k, kw) in s.keywords.iter().enumerate() {
-                required.push((format!("skills[{i}].keywords[{k}]"), "keyword", kw));
+                need(kw, "keyword", &|| format!("skills[{i}].keywords[{k}]"));
             }
         }
         for (i, pr) in p.projects.iter().enumerate() {
-            required.push((format!("projects[{i}].id"), "project id", &pr.id));
-            required.push((format!("projects[{i}].name"), "project name", &pr.name));
+            need(&pr.id, "project id", &|| format!("projects[{i}].id"));
+            need(&pr.name, "project name", &|| format!("projects[{i}].name"));
             for (j, b) in pr.bullets.iter().enumerate() {
-                required.push((format!("projects[{i}].bullets[{j}].id"), "bullet id", &b.id));
-                required.push((
-                    format!("projects[{i}].bullets[{j}].text"),
-                    "bullet text",
-                    &b.text,
-                ));
+                need(&b.id, "bullet id", &|| {
+                    format!("projects[{i}].bullets[{j}].id")
+                });
+                need(&b.text, "bullet text", &|| {
+                    format!("projects[{i}].bullets[{j}].text")
+                });
             }
         }
         for (k, b) in p.general.iter().enumerate() {
-            required.push((format!("general[{k}].id"), "bullet id", &b.id));
-            required.push((format!("general[{k}].text"), "bullet text", &b.text));
+            need(&b.id, "bullet id", &|| format!("general[{k}].id"));
+            need(&b.text, "bullet text", &|| format!("general[{k}].text"));
         }
         for (i, e) in p.education.iter().enumerate() {
-            required.push((
-                format!("education[{i}].institution"),
-                "institution",
-                &e.institution,
-            ));
+            need(&e.institution, "institution", &|| {
+                format!("education[{i}].institution")
+            });
         }
+        let mut no_forms = Vec::new();
         for (i, a) in p.aliases.iter().enumerate() {
-            required.push((format!("aliases[{i}].term"), "alias term", &a.term));
+            need(&a.term, "alias term", &|| format!("aliases[{i}].term"));
             if a.forms.is_empty() {
-                self.error(
-                    &format!("aliases[{i}].forms"),
-                    format!("alias \"{}\" has no forms", a.term),
-                );
+                no_forms.push(i);
             }
             for (k, f) in a.forms.iter().enumerate() {
-                required.push((format!("aliases[{i}].forms[{k}]"), "alias form", f));
+                need(f, "alias form", &|| format!("aliases[{i}].forms[{k}]"));
             }
         }
-        for (path, what, value) in required {
-            if value.trim().is_empty() {
-                self.error(&path, format!("the {what} is empty"));
-            }
+        for i in no_forms {
+            self.error(
+                &format!("aliases[{i}].forms"),
+                format!("alias \"{}\" has no forms", p.aliases[i].term),
+            );
+        }
+        for (path, what) in empty {
+            self.error(&path, format!("the {what} is empty"));
         }
     }
 
@@ -308,27 +313,26 @@ impl<'a> Validator<'a> {
 
     /// Bullets may only name skill areas the profile defines.
     fn skill_refs(&mut self, p: &Profile) {
-        let mut refs: Vec<(String, String, &str)> = Vec::new();
+        // Only an unknown name's path is written out.
+        let mut refs: Vec<(String, &str, &str)> = Vec::new();
         for (i, pr) in p.projects.iter().enumerate() {
             for (j, b) in pr.bullets.iter().enumerate() {
                 for (k, s) in b.skills.iter().enumerate() {
-                    refs.push((
-                        format!("projects[{i}].bullets[{j}].skills[{k}]"),
-                        b.id.clone(),
-                        s,
-                    ));
+                    if p.skill_area(s).is_none() {
+                        let path = format!("projects[{i}].bullets[{j}].skills[{k}]");
+                        refs.push((path, &b.id, s));
+                    }
                 }
             }
         }
         for (j, b) in p.general.iter().enumerate() {
             for (k, s) in b.skills.iter().enumerate() {
-                refs.push((format!("general[{j}].skills[{k}]"), b.id.clone(), s));
+                if p.skill_area(s).is_none() {
+                    refs.push((format!("general[{j}].skills[{k}]"), &b.id, s));
+                }
             }
         }
         for (path, id, name) in refs {
-            if p.skill_area(name).is_some() {
-                continue;
-            }
             let closest = p
                 .skills
                 .iter()
