@@ -158,10 +158,11 @@ fn main() {
     section_cues();
 }
 
-/// Compiles `data/section-cues.tsv` into `(heading, kind)` pairs sorted by
-/// heading, which `src/engine/sections.rs` binary-searches: some 3,000
-/// headings a run would otherwise read into a map before its first
-/// heading. A heading named twice keeps its last line, as a map filled in
+/// Compiles `data/section-cues.tsv` into a table sorted by heading, which
+/// `src/engine/sections.rs` binary-searches: some 3,000 headings a run
+/// would otherwise read into a map before its first heading. Like the
+/// lexicon's, the table is offsets into one text, so the loader relocates
+/// nothing. A heading named twice keeps its last line, as a map filled in
 /// file order would.
 fn section_cues() {
     println!("cargo:rerun-if-changed=data/section-cues.tsv");
@@ -173,13 +174,29 @@ fn section_cues() {
             cues.insert(heading, kind);
         }
     }
-    let mut out = format!(
-        "pub(super) static CUES: [(&str, &str); {}] = [\n",
+    let mut kinds: Vec<&str> = cues.values().copied().collect();
+    kinds.sort_unstable();
+    kinds.dedup();
+    let mut text = String::new();
+    let mut rows = String::new();
+    for (heading, kind) in &cues {
+        let kind = kinds.binary_search(kind).expect("a kind listed");
+        let _ = writeln!(rows, "[{},{},{kind}],", text.len(), heading.len());
+        text.push_str(heading);
+    }
+    let mut out = String::new();
+    let _ = writeln!(out, "pub(super) static HEADINGS: &str = {text:?};");
+    let _ = writeln!(
+        out,
+        "pub(super) static KINDS: [&str; {}] = {kinds:?};",
+        kinds.len()
+    );
+    let _ = writeln!(
+        out,
+        "pub(super) static CUES: [[u32; 3]; {}] = [",
         cues.len()
     );
-    for (heading, kind) in &cues {
-        let _ = writeln!(out, "({heading:?}, {kind:?}),");
-    }
+    out.push_str(&rows);
     out.push_str("];\n");
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("section_cues.rs");
     fs::write(dest, out).expect("write the section cues");

@@ -276,10 +276,16 @@ impl Evidence {
             }
         }
         let mut ev = ix.finish();
-        // Sources in label order: the order reports list them in.
-        let labels = &ev.labels;
+        // Sources in label order, the order reports list them in: each
+        // label's rank worked out once, not in every comparison.
+        let mut order: Vec<usize> = (0..ev.labels.len()).collect();
+        order.sort_by(|&a, &b| ev.labels[a].cmp(&ev.labels[b]));
+        let mut rank = vec![0; order.len()];
+        for (r, &l) in order.iter().enumerate() {
+            rank[l] = r;
+        }
         for list in ev.by_term.values_mut() {
-            list.sort_by(|a, b| labels[a.label as usize].cmp(&labels[b.label as usize]));
+            list.sort_by_key(|s| rank[s.label as usize]);
         }
         ev
     }

@@ -11,8 +11,9 @@ use std::sync::OnceLock;
 
 use crate::posting::SectionKind;
 
-/// `data/section-cues.tsv` as `(heading, kind)` pairs sorted by heading,
-/// compiled by `build.rs`.
+/// `data/section-cues.tsv` compiled by `build.rs`: `[offset, length,
+/// kind]` rows sorted by heading, each heading a slice of `HEADINGS` and
+/// its kind an index into `KINDS`.
 mod table {
     include!(concat!(env!("OUT_DIR"), "/section_cues.rs"));
 }
@@ -44,10 +45,9 @@ fn kind(name: &str) -> Option<Cue> {
 
 /// What the reviewed data says a normalised heading is.
 fn cue(heading: &str) -> Option<Cue> {
-    let i = table::CUES
-        .binary_search_by(|&(h, _)| h.cmp(heading))
-        .ok()?;
-    kind(table::CUES[i].1)
+    let at = |r: &[u32; 3]| &table::HEADINGS[r[0] as usize..(r[0] + r[1]) as usize];
+    let i = table::CUES.binary_search_by(|r| at(r).cmp(heading)).ok()?;
+    kind(table::KINDS[table::CUES[i][2] as usize])
 }
 
 /// The stem rules of `data/section-rules.tsv`, in order.
