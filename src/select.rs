@@ -4,7 +4,8 @@
 //! something the posting asks for:
 //!
 //! 1. coverage: each step takes the bullet that shows the most posting weight
-//!    not yet shown by a chosen bullet, until every evidenced term is shown;
+//!    not yet shown by a chosen bullet, counting the terms the posting
+//!    requires first and then all, until every evidenced term is shown;
 //! 2. relevance with diminishing returns: each term's contribution halves
 //!    for every chosen bullet that already shows it, so chosen bullets do not
 //!    all repeat the same terms.
@@ -19,6 +20,7 @@
 //! says nearly the same as a chosen one is never chosen. Every string in the
 //! result is profile text, verbatim.
 
+use std::borrow::Cow;
 use std::collections::{HashMap, HashSet};
 
 use crate::keywords::normalize::norm;
@@ -187,7 +189,13 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
         context: context_bullets(profile, &bullets, &project_index),
         bullets: &bullets,
     };
-    state.coverage_pass(&candidates);
+    let required: HashSet<TermId> = m
+        .keywords
+        .iter()
+        .filter(|k| k.matched && k.required)
+        .map(|k| k.id)
+        .collect();
+    state.coverage_pass(&candidates, &required);
     if m.fit >= LOW_FIT {
         state.relevance_pass(&candidates);
     }
@@ -470,7 +478,18 @@ impl State<'_> {
         }
     }
 
-    fn coverage_pass(&mut self, candidates: &[Candidate]) {
+    /// Coverage, the terms the posting requires first: a bullet that alone
+    /// shows a required term is chosen before any that shows only terms it
+    /// would like, so a project's bullet limit is not spent on those first,
+    /// and `--pages` (which drops in reverse) drops it last.
+    fn coverage_pass(&mut self, candidates: &[Candidate], required: &HashSet<TermId>) {
+        self.greedy(candidates, "coverage", |s, c| {
+            c.terms
+                .iter()
+                .filter(|(t, _)| required.contains(t) && !s.shown.contains_key(t))
+                .map(|(_, w)| w)
+                .sum()
+        });
         self.greedy(candidates, "coverage", |s, c| {
             c.terms
                 .iter()
@@ -621,11 +640,17 @@ pub fn assemble(
             *in_chosen.entry(*t).or_insert(0) += 1;
         }
     }
+    let summary = choose_summary(profile, ev, m, budget, &by_bullets)
+        .map(|(i, _)| profile.summaries[i].text.clone());
+    // What a reader sees in the chosen text: the bullets and the summary.
+    let mut in_text = in_text;
+    if let Some(s) = &summary {
+        in_text.extend(mentions(&ev.lexicon, s).iter().map(|x| x.term));
+    }
     let skill_groups = skills(profile, ev, m, &in_text, &in_chosen, budget.max_skills);
     Tailored {
         person: profile.person.clone(),
-        summary: choose_summary(profile, ev, m, budget, &by_bullets)
-            .map(|(i, _)| profile.summaries[i].text.clone()),
+        summary,
         skills: skill_groups.iter().flat_map(|g| g.skills.clone()).collect(),
         skill_groups,
         experience: experience.into_iter().map(|(_, t)| t).collect(),
@@ -821,7 +846,7 @@ pub fn skill_group(category: Option<Category>, name: &str) -> usize {
 
 /// One candidate entry of the skills line.
 struct SkillEntry<'a> {
-    text: &'a str,
+    text: Cow<'a, str>,
     term: Option<TermId>,
     /// Best rank among the matched posting terms it stands for.
     rank: Option<usize>,
@@ -847,7 +872,9 @@ struct SkillEntry<'a> {
 /// asks for and the profile does not evidence ("Azure Enterprise Apps" when
 /// Azure is missing) is left out, so the line never contradicts the report.
 /// A bullet's tag, or a skill area's name naming one term, joins the
-/// matched entries when the posting asks for it.
+/// matched entries when the posting asks for it; so does a required term
+/// the résumé would otherwise not show, named as a name in profile text it
+/// does not print (a project's narrative), in the profile's spelling.
 /// Groups are [`SKILL_GROUPS`] in that order; entries keep their order
 /// (matched by importance, then core) within a group.
 fn skills(
@@ -894,7 +921,7 @@ fn skills(
                 continue;
             }
             all.push(SkillEntry {
-                text: k,
+                text: Cow::Borrowed(k),
                 term,
                 rank: term.and_then(|t| rank.get(&t)).copied(),
                 evidence: term.and_then(|t| evidence.get(&t)).copied().unwrap_or(0),
@@ -917,7 +944,7 @@ fn skills(
                 continue;
             }
             all.push(SkillEntry {
-                text: k,
+                text: Cow::Borrowed(k),
                 term: Some(t),
                 rank: Some(r),
                 evidence: evidence.get(&t).copied().unwrap_or(0),
@@ -949,13 +976,63 @@ fn skills(
             continue;
         }
         all.push(SkillEntry {
-            text: &area.name,
+            text: Cow::Borrowed(&area.name),
             term: Some(t),
             rank: Some(r),
             evidence: evidence.get(&t).copied().unwrap_or(0),
             level: area.level.weight(),
             order: all.len(),
         });
+    }
+    // A required term the profile names as a name ("TypeScript") only where
+    // the résumé does not print it (a project's narrative, another summary,
+    // a bullet not chosen), and that neither the chosen text nor another
+    // entry shows: otherwise the résumé would leave out a requirement the
+    // profile meets. In the profile's own spelling, and only as a name (a
+    // capital or a digit in it): prose ("containerized applications")
+    // reads as no skill.
+    let required: Vec<(TermId, usize)> = m
+        .keywords
+        .iter()
+        .filter(|k| k.matched && k.required && !in_bullets.contains(&k.id))
+        .filter_map(|k| rank.get(&k.id).map(|&r| (k.id, r)))
+        .filter(|(t, _)| !seen_terms.contains(t))
+        .collect();
+    if !required.is_empty() {
+        let narratives = profile
+            .projects
+            .iter()
+            .filter_map(|p| p.summary.as_deref())
+            .chain(profile.summaries.iter().map(|s| s.text.as_str()))
+            .chain(profile.bullets().map(|(_, b)| b.text.as_str()));
+        let mut named: HashMap<TermId, String> = HashMap::new();
+        for text in narratives {
+            for x in mentions(&ev.lexicon, text) {
+                let name_like = x
+                    .surface
+                    .chars()
+                    .any(|c| c.is_uppercase() || c.is_ascii_digit());
+                if name_like && required.iter().any(|(t, _)| *t == x.term) {
+                    named.entry(x.term).or_insert(x.surface);
+                }
+            }
+        }
+        for (t, r) in required {
+            let Some(surface) = named.remove(&t) else {
+                continue;
+            };
+            if !seen_terms.insert(t) || !seen_text.insert(norm(&surface)) {
+                continue;
+            }
+            all.push(SkillEntry {
+                text: Cow::Owned(surface),
+                term: Some(t),
+                rank: Some(r),
+                evidence: evidence.get(&t).copied().unwrap_or(0),
+                level: 0.0,
+                order: all.len(),
+            });
+        }
     }
     merge_compounds(&mut all);
 
@@ -975,7 +1052,7 @@ fn skills(
             let term = ev.lexicon.term(t);
             skill_group(Some(term.category), &term.name)
         }
-        None => skill_group(None, e.text),
+        None => skill_group(None, &e.text),
     };
     // Core skills are ones bullets show, and they fill out the areas the
     // posting asks about (any area when it asks about none): the same few
@@ -995,7 +1072,7 @@ fn skills(
 
     let mut groups: Vec<Vec<String>> = vec![Vec::new(); SKILL_GROUPS.len()];
     for e in matched.iter().chain(&core) {
-        groups[group(e)].push(e.text.to_owned());
+        groups[group(e)].push(e.text.to_string());
     }
     SKILL_GROUPS
         .iter()
@@ -1039,7 +1116,7 @@ fn merge_compounds(all: &mut Vec<SkillEntry>) {
     let words = |s: &str| -> HashSet<String> { norm(s).split(' ').map(str::to_owned).collect() };
     let mut absorbed = vec![false; all.len()];
     for i in 0..all.len() {
-        let text = all[i].text;
+        let text = &all[i].text;
         if !(text.contains(" & ") || text.contains(" and ")) {
             continue;
         }
@@ -1048,7 +1125,7 @@ fn merge_compounds(all: &mut Vec<SkillEntry>) {
             if i == j || absorbed[j] || absorbed[i] {
                 continue;
             }
-            if words(all[j].text).is_subset(&whole) {
+            if words(&all[j].text).is_subset(&whole) {
                 absorbed[j] = true;
                 let (rank, evidence) = (all[j].rank, all[j].evidence);
                 let e = &mut all[i];
@@ -1492,5 +1569,95 @@ projects:
         assert!(s.chosen.iter().all(|c| c.reason == "recent work"));
         assert_eq!(s.tailored.experience[0].id, "new");
         assert_eq!(s.tailored.experience[0].bullets[0].id, "new-1");
+    }
+
+    const NARRATIVE: &str = r#"
+person:
+  name: Test Person
+skills:
+  - name: Cloud
+    level: expert
+    keywords: [Kubernetes, Docker]
+projects:
+  - id: billing
+    name: Billing
+    summary: Rebuilt the billing service in TypeScript on Kubernetes.
+    start: 2020
+    end: present
+    bullets:
+      - id: billing-k8s
+        text: Ran the billing services on Kubernetes.
+      - id: billing-docker
+        text: Packaged every service as a Docker image.
+"#;
+
+    fn run_narrative(posting_text: &str) -> Selection {
+        let p = load::parse(NARRATIVE, "narrative.yaml").expect("valid test profile");
+        let ev = Evidence::new(&p, Lexicon::builtin(), score::profile_now(&p));
+        let posting = posting::analyse(posting_text, "test").expect("posting");
+        select(&p, &ev, &score::score(&ev, &posting), &Budget::default())
+    }
+
+    /// Issue 10: a required skill only a project's narrative names
+    /// (TypeScript, in a summary the résumé does not print) was left off
+    /// the résumé though the report counted it as met.
+    #[test]
+    fn the_skills_line_names_a_required_skill_only_a_narrative_names() {
+        let s = run_narrative("# Engineer\n\n## Requirements\n\n- TypeScript\n- Kubernetes\n");
+        assert!(
+            s.tailored.skills.iter().any(|k| k == "TypeScript"),
+            "{:?}",
+            s.tailored.skills
+        );
+        assert!(s.unshown.is_empty(), "{:?}", s.unshown);
+        // Only asked for as a plus: not on the line (no padding).
+        let s = run_narrative(
+            "# Engineer\n\n## Requirements\n\n- Kubernetes\n\n## Nice to have\n\n- TypeScript\n",
+        );
+        assert!(
+            !s.tailored.skills.iter().any(|k| k == "TypeScript"),
+            "{:?}",
+            s.tailored.skills
+        );
+    }
+
+    const SPREAD: &str = r#"
+person:
+  name: Test Person
+projects:
+  - id: p
+    name: P
+    start: 2020
+    end: present
+    bullets:
+      - id: p-infra
+        text: Provisioned Docker hosts with Terraform and Ansible.
+      - id: p-data
+        text: Ran PostgreSQL and Redis for the shop, fed by Kafka.
+      - id: p-helm
+        text: Packaged the services as Helm charts.
+"#;
+
+    /// A bullet that alone shows a required term gets a project's last
+    /// place before one that shows more terms the posting does not require.
+    #[test]
+    fn a_required_terms_only_bullet_wins_a_place_over_nice_to_haves() {
+        let p = load::parse(SPREAD, "spread.yaml").expect("valid test profile");
+        let ev = Evidence::new(&p, Lexicon::builtin(), score::profile_now(&p));
+        let posting = posting::analyse(
+            "# Engineer\n\n## Responsibilities\n\n- Run Docker hosts with Terraform and Ansible\n\
+             - Run PostgreSQL, Redis and Kafka\n\n## Requirements\n\n- Helm\n",
+            "test",
+        )
+        .expect("posting");
+        let m = score::score(&ev, &posting);
+        let budget = Budget {
+            max_bullets_per_project: 2,
+            ..Budget::default()
+        };
+        let s = select(&p, &ev, &m, &budget);
+        let ids: Vec<&str> = s.chosen.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids.first(), Some(&"p-helm"), "{ids:?}");
+        assert_eq!(ids.len(), 2, "{ids:?}");
     }
 }

@@ -80,6 +80,21 @@ fn squash(s: &str) -> String {
     s.split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
+/// The terms the profile's text names, as written there: a project's
+/// narrative, a summary or a bullet ("TypeScript" in "…with TypeScript,
+/// AWS Lambdas…"). The skills line may list one the posting requires.
+fn narrative_names(p: &Profile) -> Vec<String> {
+    let ev = Evidence::new(p, Lexicon::builtin(), score::profile_now(p));
+    p.projects
+        .iter()
+        .filter_map(|pr| pr.summary.as_deref())
+        .chain(p.summaries.iter().map(|s| s.text.as_str()))
+        .chain(p.bullets().map(|(_, b)| b.text.as_str()))
+        .flat_map(|t| tailor::keywords::mentions(&ev.lexicon, t))
+        .map(|m| m.surface)
+        .collect()
+}
+
 /// Every string of the profile a résumé may print, longest first.
 fn profile_strings(p: &Profile) -> Vec<String> {
     let mut v: Vec<String> = Vec::new();
@@ -101,6 +116,8 @@ fn profile_strings(p: &Profile) -> Vec<String> {
     v.extend(p.bullets().map(|(_, b)| b.text.clone()));
     // A bullet's tag may reach the skills line when the posting asks for it.
     v.extend(p.bullets().flat_map(|(_, b)| b.tags.iter().cloned()));
+    // So may a required term a narrative names, as written.
+    v.extend(narrative_names(p));
     // Skills-line group headings are tailor's, like section headings.
     // (JSON Resume has them as a skill's `name`, without the colon.)
     v.extend(SKILL_GROUPS.iter().map(|g| format!("{g}:")));
@@ -626,6 +643,7 @@ fn the_skills_line_is_short_profile_text_and_not_the_same_everywhere() {
         .cloned()
         .collect();
     words.extend(p.bullets().flat_map(|(_, b)| b.tags.iter().cloned()));
+    words.extend(narrative_names(&p));
     let mut lines = HashSet::new();
     for posting in samples() {
         let built = build(&p, &posting, &[Format::Markdown], None);
