@@ -123,13 +123,44 @@ class Lexicon:
                 self.category[keys[0]] = (prio, category)
 
 
-def onet_name(example, english):
-    """O*NET names: drop ' software' after a name, mine a trailing acronym."""
-    name = re.sub(r"\s+software$", "", example)
+# A word that starts at least this many O*NET technology names, nearly all
+# of them going on with a capital ("Oracle PeopleSoft", "IBM FileNet Content
+# Manager"; not "Computer aided design"), is a vendor: postings often name
+# the product without it ("PeopleSoft").
+ONET_VENDOR_MIN_NAMES = 10
+ONET_VENDOR_MIN_CAPITAL_SHARE = 0.9
+
+
+def vendors_of_onet(src):
+    """The vendors of O*NET's technology names (see ONET_VENDOR_MIN_NAMES)."""
+    first, capital = defaultdict(int), defaultdict(int)
+    with open(os.path.join(src, "onet", "onet_technology_examples_aggregated.tsv"), encoding="utf-8") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            words = row["example"].split()
+            if len(words) >= 2:
+                first[words[0]] += 1
+                capital[words[0]] += words[1][:1].isupper() or words[1][:1].isdigit()
+    return {w for w, n in first.items()
+            if n >= ONET_VENDOR_MIN_NAMES and capital[w] >= ONET_VENDOR_MIN_CAPITAL_SHARE * n}
+
+
+def onet_name(example, english, vendors=frozenset(), known=()):
+    """O*NET names: drop ' software' (or ' operating system(s)') after a
+    name, mine a trailing acronym, and name a vendor's product also without
+    the vendor ("Oracle PeopleSoft" -> "PeopleSoft") when what is left has
+    no everyday word and names nothing `known` already ("Oracle Middleware"
+    is not middleware)."""
+    name = re.sub(r"\s+(software|operating systems?)$", "", example)
     if norm(name) in english:
         name = example  # "Accounting software" is not accounting
     words = name.split()
     names = [name]
+    if len(words) >= 2 and words[0] in vendors:
+        rest = " ".join(words[1:])
+        k = norm(rest)
+        if len(k) >= 4 and rest[:1].isupper() and k not in known \
+                and not any(t in english or singular(t) in english for t in k.split()):
+            names.append(rest)
     if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9]+", words[-1]):
         acro = words[-1]
         initials = "".join(w[0] for w in words[:-1]).upper()
@@ -220,14 +251,17 @@ def main():
             if count >= 5000 or (count >= 500 and k not in english and len(k) >= 5):
                 lex.popular.add(norm(tag.replace("-", " ")))
 
+    onet_vendors = vendors_of_onet(src)
     with open(os.path.join(src, "onet", "onet_technology_examples_aggregated.tsv"), encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             if int(row["n_occupations"]) < 2 and row["hot_technology"] != "Y":
                 continue
-            display, names = onet_name(row["example"], english)
+            display, names = onet_name(row["example"], english, onet_vendors, lex.parent)
             lex.add(names, display=display, category=onet_category(row["commodity_title"]), prio=5)
-            if row["hot_technology"] == "Y" or int(row["n_occupations"]) >= 3:
-                lex.popular.update(norm(n) for n in names)
+            # O*NET names the tools of every trade, most of which the
+            # corpus of software postings never says (Laserfiche, AMS
+            # Advantage): a name two occupations use is kept all the same.
+            lex.popular.update(norm(n) for n in names)
 
     for row in csv.DictReader(open(os.path.join(src, "esco", "digitalSkillsCollection_en.csv"), encoding="utf-8")):
         if row["skillType"] != "knowledge":
@@ -248,6 +282,17 @@ def main():
         k = norm(g)
         if k and k not in lex.parent:
             lex.add([g], prio=9, strong=False)
+
+    # 1a. Certifications, named as CONVENTIONS.md names them ("AWS
+    # certification", "Cisco certification"): a curated name that corpus
+    # postings write before "certified" or "certification(s)".
+    for v, display in certified_names(a.shared, lex).items():
+        lex.add([f"{v} certification", f"{v} certifications", f"{v} certified"],
+                display=f"{display} certification", category="skill", prio=2)
+    # "Unit tests" and "a load test" ask for unit and load testing.
+    for k in [k for k in lex.parent if k.endswith(" testing") and k in lex.strong]:
+        base = k[: -len("testing")]
+        lex.add([k] + [base + w for w in ("tests", "test") if base + w not in lex.parent], prio=9)
 
     # 1b. Forms that are a known term plus a generic word ("CI/CD practices",
     # "observability tooling") would hide the term behind a phrase no
@@ -685,6 +730,55 @@ def pretty(k):
 
 
 ENGLISH_SHORT = {"web", "app", "new", "bug", "log", "key", "dev", "ops", "git", "hub", "big", "end", "use", "all", "top"}
+
+
+# A name is a certification's when at least this many corpus postings write
+# it before "certified" or "certification(s)" (AWS 62, Azure 10, Cisco 2).
+CERT_MIN_POSTINGS = 2
+CERTIFIED = re.compile(r"\b([A-Z][\w+#./-]*(?: [A-Z][\w+#./-]*)?) (?:[Cc]ertified|[Cc]ertifications?)\b")
+
+
+def certified_names(shared, lex):
+    """Curated names that corpus postings certify ("AWS certified", "Azure
+    certifications"): normalised name -> its display name. A word postings
+    mostly write in lower case ("security", "network", "cloud") names no
+    vendor."""
+    postings, written = defaultdict(int), defaultdict(lambda: defaultdict(int))
+    texts = []
+    with open(os.path.join(shared, "corpus", "remote-jobs.jsonl"), encoding="utf-8") as f:
+        for line in f:
+            texts.append(json.loads(line)["text"])
+    for text in texts:
+        if "ertifi" not in text:
+            continue
+        seen = set()
+        for m in CERTIFIED.finditer(text):
+            words = m.group(1).split()
+            # "Relevant AWS certification": the name is its last words.
+            for name in (" ".join(words), words[-1]):
+                k = norm(name)
+                if k in lex.strong:
+                    seen.add(k)
+                    written[k][name] += 1
+                    break
+        for k in seen:
+            postings[k] += 1
+    names = {k for k, n in postings.items() if n >= CERT_MIN_POSTINGS}
+    lower, uses = defaultdict(int), defaultdict(int)
+    single = {k for k in names if " " not in k}
+    for text in texts:
+        for w in re.findall(r"[A-Za-z][\w+#-]*", text):
+            lw = w.lower()
+            if lw in single:
+                uses[lw] += 1
+                lower[lw] += w == lw
+    out = {}
+    for k in sorted(names):
+        if k in single and lower[k] >= 0.5 * uses[k]:
+            continue
+        display = lex.display.get(k, (0, None))[1] or max(written[k].items(), key=lambda w: (w[1], w[0]))[0]
+        out[k] = display
+    return out
 
 
 def onet_category(title):

@@ -10,7 +10,7 @@ use std::collections::HashMap;
 
 use super::lexicon::{Lexicon, TermId};
 use super::normalize::{nfkc, tokenize, Token};
-use crate::posting::{Because, Posting, SectionKind};
+use crate::posting::{Because, Line, Posting, SectionKind};
 
 /// One mention of a term in a text.
 #[derive(Debug, Clone, PartialEq)]
@@ -68,8 +68,13 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             continue;
         }
         let mut hit = None;
-        let span = lex.span_from(&toks[i].norm);
-        for n in (1..=span.min(toks.len() - i)).rev() {
+        // A name never runs over a colon or semicolon: in "Gitlab:
+        // CI/CD, Python: Django" the label ends where its list begins.
+        let span = lex.span_from(&toks[i].norm).min(toks.len() - i);
+        let span = (1..span)
+            .find(|&n| breaks(&text[toks[i + n - 1].end..toks[i + n].start]))
+            .unwrap_or(span);
+        for n in (1..=span).rev() {
             key.clear();
             for (k, t) in toks[i..i + n].iter().enumerate() {
                 if k > 0 {
@@ -79,7 +84,10 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             }
             if let Some(form) = lex.lookup(&key) {
                 let surface = &text[toks[i].start..toks[i + n - 1].end];
-                if !form.cased || cased_ok(&text, &toks[i], surface, &lex.term(form.term).name) {
+                if bracketed_ok(surface, &text[toks[i + n - 1].end..])
+                    && (!form.cased
+                        || cased_ok(&text, &toks[i], surface, &lex.term(form.term).name))
+                {
                     hit = Some((n, form.term, surface.to_owned(), form.cased, form.context));
                     break;
                 }
@@ -153,6 +161,27 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     out
 }
 
+/// Whether the text between two tokens ends a name: a colon, semicolon or
+/// line break. (Not a bracket: "Enterprise Resource Planning (ERP)" is one
+/// name with its acronym.)
+fn breaks(gap: &str) -> bool {
+    gap.contains([':', ';', '\n'])
+}
+
+/// Whether a name written over a bracket is one: a name with its acronym,
+/// "Enterprise Resource Planning (ERP)", closes the bracket where it ends;
+/// "AWS (ECS/Lambda)" is AWS and a list.
+fn bracketed_ok(surface: &str, after: &str) -> bool {
+    match surface.find(['(', ')', '[', ']']) {
+        None => true,
+        Some(_) => {
+            !surface.contains([')', ']'])
+                && after.trim_start().starts_with([')', ']'])
+                && surface.matches(['(', '[']).count() == 1
+        }
+    }
+}
+
 /// The most heads a shared tail is read for.
 const MAX_HEADS: usize = 8;
 
@@ -209,6 +238,13 @@ fn coordinated(
         return None;
     }
     let skip = if c == i + 1 { 2 } else { 1 };
+    // The heads listed before this one ("unit, integration, e2e and …" at
+    // e2e) share the tail too.
+    let first = (i.saturating_sub(MAX_HEADS)..i)
+        .rev()
+        .take_while(|&k| comma(k))
+        .last()
+        .unwrap_or(i);
     let (a, b) = (&toks[i], &toks[c + 1]);
     for n in (1..=lex.max_tokens.saturating_sub(1).min(toks.len() - c - 2)).rev() {
         let tail = &toks[c + 2..c + 2 + n];
@@ -221,9 +257,19 @@ fn coordinated(
             }
             lex.lookup(key).filter(|f| !f.cased)
         };
-        let (Some(fa), Some(_)) = (form(a, key), form(b, key)) else {
+        // The tail is shared when another head names a term with it too:
+        // "unit, integration, e2e and security tests" names unit, integration
+        // and end-to-end testing although "security tests" is no term.
+        let Some(fa) = form(a, key) else {
             continue;
         };
+        if !toks[first..c]
+            .iter()
+            .chain([b])
+            .any(|h| !std::ptr::eq(h, a) && form(h, key).is_some())
+        {
+            continue;
+        }
         let surface = format!(
             "{} {}",
             &text[a.start..a.end],
@@ -287,12 +333,14 @@ fn cased_ok(text: &str, tok: &Token, surface: &str, name: &str) -> bool {
         let apart = |c: Option<char>| {
             c.is_none_or(|c| c.is_whitespace() || matches!(c, ',' | ';' | '(' | ')' | ':'))
         };
+        // A '.' ends it when a sentence or a dotted name follows: "C#.NET"
+        // is C# and .NET, as the tokenizer reads it.
         let end_ok = apart(after)
             || (after == Some('.')
-                && text[tok.end + 1..]
-                    .chars()
-                    .next()
-                    .is_none_or(char::is_whitespace));
+                && text[tok.end + 1..].chars().next().is_none_or(|c| {
+                    c.is_whitespace()
+                        || (c.is_ascii_alphanumeric() && !surface.ends_with(char::is_alphanumeric))
+                }));
         return apart(before) && end_ok;
     }
     true
@@ -349,10 +397,30 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
             note(m, (SectionKind::Other, Because::Opening), 1, true, None);
         }
     }
-    for line in &posting.lines {
+    // The list after "one or more of the following:" is one choice: any of
+    // its items meets it (a bulletin's "areas", a list of certifications).
+    let mut choice: Option<Choice> = None;
+    for (n, line) in posting.lines.iter().enumerate() {
+        let prev = n.checked_sub(1).map(|p| &posting.lines[p]);
+        choice = match choice {
+            Some(c) if c.goes_on(n, prev, line) => Some(c),
+            _ => prev
+                .filter(|p| p.kind == line.kind && introduces_choice(&p.text))
+                .map(|_| {
+                    next_group += 1;
+                    Choice {
+                        group: next_group - 1,
+                        marker: marker(&line.text),
+                        first: n,
+                    }
+                }),
+        };
         for (kind, clause) in crate::posting::clauses(line.kind, &line.text) {
             let ms = mentions(lex, clause);
-            let groups = one_of(&nfkc(clause), &ms, &mut next_group);
+            let mut groups = one_of(&nfkc(clause), &ms, &mut next_group);
+            if let Some(c) = &choice {
+                groups.fill(Some(c.group));
+            }
             let because = if kind == line.kind {
                 line.because
             } else {
@@ -372,6 +440,80 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
 }
 
 /// At most [`WINDOW`] bytes of `text` before byte `at`, on a char boundary.
+/// A list of alternatives a posting introduces with "one or more of the
+/// following": the group its terms share, and how its items are marked.
+#[derive(Debug, Clone, Copy)]
+struct Choice {
+    group: u32,
+    marker: Marker,
+    first: usize,
+}
+
+/// How a list item is marked, once Markdown bullets are gone: "1.", "a)",
+/// or not at all.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Marker {
+    Number,
+    Letter,
+    None,
+}
+
+/// The most items a choice runs to: longer, and it is no list of options.
+const CHOICE_MAX_ITEMS: usize = 30;
+
+impl Choice {
+    /// Whether `line` is the next item of the list: right below the last
+    /// one (no blank line), in its section, marked like the first item.
+    /// `n` is the line's index among the posting's lines.
+    fn goes_on(&self, n: usize, prev: Option<&Line>, line: &Line) -> bool {
+        n < self.first + CHOICE_MAX_ITEMS
+            && prev.is_some_and(|p| p.number + 1 == line.number && p.kind == line.kind)
+            && marker(&line.text) == self.marker
+    }
+}
+
+fn marker(text: &str) -> Marker {
+    let head = text.split_whitespace().next().unwrap_or("");
+    let Some(label) = head.strip_suffix(['.', ')']) else {
+        return Marker::None;
+    };
+    if !label.is_empty() && label.len() <= 3 && label.bytes().all(|b| b.is_ascii_digit()) {
+        Marker::Number
+    } else if label.len() == 1 && label.bytes().all(|b| b.is_ascii_alphabetic()) {
+        Marker::Letter
+    } else {
+        Marker::None
+    }
+}
+
+/// Whether a line introduces a list of alternatives: "Experience in one or
+/// more of the following areas:", "any of the following". (Corpus: "one or
+/// more of the following" in 98 postings, "one of the following" 75, "any
+/// of the following" 60, "at least one of the following" 54.)
+fn introduces_choice(text: &str) -> bool {
+    let t = text.to_ascii_lowercase();
+    let Some(at) = t.find(" of the following") else {
+        return false;
+    };
+    let before = t[..at].trim_end();
+    [
+        "one or more",
+        "one",
+        "any",
+        "any one",
+        "at least one",
+        "any combination",
+    ]
+    .iter()
+    .any(|q| {
+        before.ends_with(q)
+            && !before[..before.len() - q.len()]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+    })
+}
+
 fn window_before(text: &str, at: usize) -> &str {
     let mut from = at.saturating_sub(WINDOW);
     while !text.is_char_boundary(from) {
@@ -522,6 +664,40 @@ mod tests {
             names("unit and integration testing"),
             ["Unit testing", "Integration testing"]
         );
+        // The last head need not name a term for the others to share it.
+        let got = names("test suites for unit, integration, e2e, and whatever tests");
+        for want in ["Unit testing", "Integration testing", "End-to-end testing"] {
+            assert!(got.iter().any(|n| n == want), "{want} in {got:?}");
+        }
+        // A head that is a name of its own shares no tail.
+        assert!(!names("Python, Go and load testing").contains(&"Python testing".to_string()));
+    }
+
+    #[test]
+    fn a_name_ends_at_a_colon_and_a_bracket_it_does_not_close() {
+        // "Gitlab: CI/CD" is a label and its list, not "GitLab CI" and "/CD".
+        let got = names("Familiarity with Gitlab: CI/CD, Python: Django");
+        assert!(got.contains(&"CI/CD".to_string()), "{got:?}");
+        assert!(got.contains(&"GitLab".to_string()), "{got:?}");
+        // "AWS (ECS/Lambda)" is AWS and a list; a name with its acronym in
+        // brackets is one name.
+        let got = names("Tech stack: AWS (ECS/Lambda)");
+        assert!(got.contains(&"AWS".to_string()), "{got:?}");
+        assert!(got.contains(&"Amazon ECS".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn c_sharp_dot_net_is_two_names() {
+        assert_eq!(names("C#.NET"), ["C#", ".NET"]);
+    }
+
+    #[test]
+    fn a_vendor_certification_is_its_own_term() {
+        assert_eq!(
+            names("Relevant Azure certifications are a plus"),
+            ["Azure certification"]
+        );
+        assert_eq!(names("AWS Certified Developer"), ["AWS certification"]);
     }
 
     #[test]
@@ -644,6 +820,36 @@ mod tests {
         assert!(g.iter().all(|(_, grp)| grp.is_none()), "{g:?}");
         let g = grouped("Requirements:\n- cloud platforms (e.g. AWS, GCP)\n");
         assert!(g[1..].iter().all(|(_, grp)| grp.is_some()), "{g:?}");
+    }
+
+    #[test]
+    fn the_list_after_one_of_the_following_is_one_choice() {
+        let text = "Requirements:\n\
+            - Python\n\
+            - Experience in at least one of the following:\n\
+            - GraphQL APIs\n\
+            - Kafka pipelines\n\
+            \n\
+            - Terraform\n";
+        let g = grouped(text);
+        let group = |name: &str| g.iter().find(|(n, _)| n == name).map(|(_, grp)| *grp);
+        assert_eq!(group("Python"), Some(None));
+        assert!(group("GraphQL").flatten().is_some(), "{g:?}");
+        assert_eq!(group("GraphQL"), group("Apache Kafka"), "{g:?}");
+        // A blank line ends the list.
+        assert_eq!(group("Terraform"), Some(None), "{g:?}");
+        // Numbered items after lettered ones are the outer list again.
+        let g = grouped(
+            "Requirements:\n1. Experience in one or more of the following areas:\n\
+             a. Java\nb. Kafka\n2. Terraform\n",
+        );
+        let group = |name: &str| g.iter().find(|(n, _)| n == name).map(|(_, grp)| *grp);
+        assert_eq!(group("Java"), group("Apache Kafka"), "{g:?}");
+        assert_eq!(group("Terraform"), Some(None), "{g:?}");
+        // "two of the following" asks for two: no choice of one.
+        assert!(!introduces_choice("Experience in two of the following:"));
+        assert!(!introduces_choice("Someone of the following mindset"));
+        assert!(introduces_choice("Any of the following is a plus:"));
     }
 
     #[test]
