@@ -984,17 +984,34 @@ fn skills(
             order: all.len(),
         });
     }
-    // A required term the profile names as a name ("TypeScript") only where
-    // the résumé does not print it (a project's narrative, another summary,
-    // a bullet not chosen), and that neither the chosen text nor another
+    // A required technology the profile names ("TypeScript") only where the
+    // résumé does not print it (a project's narrative, another summary, a
+    // bullet not chosen), and that neither the chosen text nor another
     // entry shows: otherwise the résumé would leave out a requirement the
     // profile meets. In the profile's own spelling, and only as a name (a
     // capital or a digit in it): prose ("containerized applications")
-    // reads as no skill.
+    // reads as no skill. Only a language, framework, database, cloud
+    // service, platform or tool: a narrative names those as what was used,
+    // while it names practices and concepts loosely ("worked with product
+    // owners and UX", "the Maestro Study Orchestration project").
+    let named_tech = |t: TermId| {
+        use Category as C;
+        matches!(
+            ev.lexicon.term(t).category,
+            C::Language
+                | C::Framework
+                | C::Database
+                | C::Cloud
+                | C::Platform
+                | C::Software
+                | C::Tool
+        )
+    };
     let required: Vec<(TermId, usize)> = m
         .keywords
         .iter()
         .filter(|k| k.matched && k.required && !in_bullets.contains(&k.id))
+        .filter(|k| named_tech(k.id))
         .filter_map(|k| rank.get(&k.id).map(|&r| (k.id, r)))
         .filter(|(t, _)| !seen_terms.contains(t))
         .collect();
@@ -1581,7 +1598,7 @@ skills:
 projects:
   - id: billing
     name: Billing
-    summary: Rebuilt the billing service in TypeScript on Kubernetes.
+    summary: Rebuilt the billing service in TypeScript on Kubernetes, with product owners and UX.
     start: 2020
     end: present
     bullets:
@@ -1591,11 +1608,12 @@ projects:
         text: Packaged every service as a Docker image.
 "#;
 
-    fn run_narrative(posting_text: &str) -> Selection {
+    fn run_narrative(posting_text: &str) -> (Selection, Match) {
         let p = load::parse(NARRATIVE, "narrative.yaml").expect("valid test profile");
         let ev = Evidence::new(&p, Lexicon::builtin(), score::profile_now(&p));
         let posting = posting::analyse(posting_text, "test").expect("posting");
-        select(&p, &ev, &score::score(&ev, &posting), &Budget::default())
+        let m = score::score(&ev, &posting);
+        (select(&p, &ev, &m, &Budget::default()), m)
     }
 
     /// Issue 10: a required skill only a project's narrative names
@@ -1603,15 +1621,34 @@ projects:
     /// the résumé though the report counted it as met.
     #[test]
     fn the_skills_line_names_a_required_skill_only_a_narrative_names() {
-        let s = run_narrative("# Engineer\n\n## Requirements\n\n- TypeScript\n- Kubernetes\n");
+        let (s, m) =
+            run_narrative("# Engineer\n\n## Requirements\n\n- TypeScript\n- Kubernetes\n- UX\n");
         assert!(
             s.tailored.skills.iter().any(|k| k == "TypeScript"),
             "{:?}",
             s.tailored.skills
         );
-        assert!(s.unshown.is_empty(), "{:?}", s.unshown);
+        assert!(
+            !s.unshown.iter().any(|t| t == "TypeScript"),
+            "{:?}",
+            s.unshown
+        );
+        // A practice a narrative names in passing ("with product owners and
+        // UX") is no claim of the skill: not on the line, though matched.
+        assert!(
+            m.keywords
+                .iter()
+                .any(|k| k.forms.iter().any(|f| f == "UX") && k.matched && k.required),
+            "{:?}",
+            m.keywords
+        );
+        assert!(
+            !s.tailored.skills.iter().any(|k| k.contains("UX")),
+            "{:?}",
+            s.tailored.skills
+        );
         // Only asked for as a plus: not on the line (no padding).
-        let s = run_narrative(
+        let (s, _) = run_narrative(
             "# Engineer\n\n## Requirements\n\n- Kubernetes\n\n## Nice to have\n\n- TypeScript\n",
         );
         assert!(
