@@ -273,10 +273,24 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
                 kind = k;
                 kind_line = Some(number);
                 marked_kind = marked;
-            } else if heading_count > 2 && line.starts_with('#') {
+                continue;
+            }
+            if heading_count > 2 && line.starts_with('#') {
                 kind = SectionKind::Other;
                 kind_line = Some(number);
                 marked_kind = true;
+            }
+            // A heading the data knows as no section names its part of the
+            // posting ("**Accounts Payable / Receivable**", "### Kubernetes
+            // & Helm"): its words are asked for like the lines below it.
+            let clean = strip_urls(&clean);
+            if !clean.is_empty() {
+                posting.lines.push(Line {
+                    kind,
+                    because: kind_line.map_or(Because::Opening, Because::Heading),
+                    text: clean,
+                    number,
+                });
             }
             continue;
         }
@@ -1272,6 +1286,23 @@ Writes COBOL.
         // Regression: byte 2000 fell inside a '’' in a corpus posting.
         let text = format!("{}’ and Go", "a".repeat(1999));
         assert!(analyse(&text, "t").is_ok());
+    }
+
+    #[test]
+    fn a_heading_that_is_no_section_is_content_of_its_section() {
+        let p = analyse(
+            "Senior Accountant\n\nWhat you'll do\n\n**Accounts Payable / Accounts Receivable**\n\n* Process supplier payments\n",
+            "t",
+        )
+        .unwrap();
+        let line = p
+            .lines
+            .iter()
+            .find(|l| l.text.contains("Accounts Payable"))
+            .expect("the bold line is kept");
+        assert_eq!(line.kind, SectionKind::Responsibilities);
+        // A heading the data knows still starts its section and is no line.
+        assert!(!p.lines.iter().any(|l| l.text.contains("What you'll do")));
     }
 
     #[test]
