@@ -68,7 +68,7 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             continue;
         }
         let mut hit = None;
-        // A name never runs over a colon or semicolon: in "Gitlab:
+        // A name never runs over a comma, colon or semicolon: in "Gitlab:
         // CI/CD, Python: Django" the label ends where its list begins.
         let span = lex.span_from(&toks[i].norm).min(toks.len() - i);
         let span = (1..span)
@@ -163,11 +163,12 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     out
 }
 
-/// Whether the text between two tokens ends a name: a colon, semicolon or
-/// line break. (Not a bracket: "Enterprise Resource Planning (ERP)" is one
-/// name with its acronym.)
+/// Whether the text between two tokens ends a name: a comma, colon,
+/// semicolon or line break ("queues, pub/sub" is two names, not the
+/// gazetteer's "queues pub sub"). (Not a bracket: "Enterprise Resource
+/// Planning (ERP)" is one name with its acronym.)
 fn breaks(gap: &str) -> bool {
-    gap.contains([':', ';', '\n'])
+    gap.contains([',', ':', ';', '\n'])
 }
 
 /// Whether an acronym's name written as a word opens a proper noun: "San
@@ -703,13 +704,15 @@ mod tests {
     }
 
     #[test]
-    fn a_name_ends_at_a_colon_and_a_bracket_it_does_not_close() {
+    fn a_name_ends_at_a_comma_a_colon_and_a_bracket_it_does_not_close() {
         // "Gitlab: CI/CD" is a label and its list, not "GitLab CI" and "/CD".
         let got = names("Familiarity with Gitlab: CI/CD, Python: Django");
         assert!(got.contains(&"CI/CD".to_string()), "{got:?}");
         assert!(got.contains(&"GitLab".to_string()), "{got:?}");
         // "AWS (ECS/Lambda)" is AWS and a list; a name with its acronym in
         // brackets is one name.
+        // A comma separates names: "queues, pub/sub" is no "queues pub sub".
+        assert!(names("(e.g. queues, pub/sub, web sockets)").contains(&"Pub/Sub".to_string()));
         let got = names("Tech stack: AWS (ECS/Lambda)");
         assert!(got.contains(&"AWS".to_string()), "{got:?}");
         assert!(got.contains(&"Amazon ECS".to_string()), "{got:?}");
