@@ -53,7 +53,8 @@ pub struct Found {
 /// Every lexicon term mentioned in `text`, in order.
 pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     let text = nfkc(text);
-    let toks = tokenize(&text);
+    let lower = text.to_ascii_lowercase();
+    let toks = tokenize(&text, &lower);
     let mut out = Vec::new();
     let mut key = String::new();
     let mut i = 0;
@@ -70,7 +71,7 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
         let mut hit = None;
         // A name never runs over a comma, colon or semicolon: in "Gitlab:
         // CI/CD, Python: Django" the label ends where its list begins.
-        let span = lex.span_from(&toks[i].norm).min(toks.len() - i);
+        let span = lex.span_from(toks[i].norm).min(toks.len() - i);
         let span = (1..span)
             .find(|&n| breaks(&text[toks[i + n - 1].end..toks[i + n].start]))
             .unwrap_or(span);
@@ -80,7 +81,7 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
                 if k > 0 {
                     key.push(' ');
                 }
-                key.push_str(&t.norm);
+                key.push_str(t.norm);
             }
             if let Some(form) = lex.lookup(&key) {
                 let surface = &text[toks[i].start..toks[i + n - 1].end];
@@ -158,7 +159,7 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             || near(m.token)
             || toks
                 .get(m.next)
-                .is_some_and(|t| SKILL_NOUNS.contains(&t.norm.as_str()))
+                .is_some_and(|t| SKILL_NOUNS.contains(&t.norm))
     });
     out
 }
@@ -244,17 +245,17 @@ fn coordinated(
     while c + 1 < toks.len()
         && c < i + MAX_HEADS
         && comma(c - 1)
-        && !matches!(toks[c].norm.as_str(), "and" | "or")
+        && !matches!(toks[c].norm, "and" | "or")
     {
         c += 1;
     }
     let conj = toks.get(c)?;
-    if !matches!(conj.norm.as_str(), "and" | "or") || toks.len() < c + 3 {
+    if !matches!(conj.norm, "and" | "or") || toks.len() < c + 3 {
         return None;
     }
     // A head that is a name of its own is not shared out: "Terraform,
     // CloudFormation or AWS CDK" lists tools, not "Terraform CDK".
-    if lex.lookup(&toks[i].norm).is_some() {
+    if lex.lookup(toks[i].norm).is_some() {
         return None;
     }
     let skip = if c == i + 1 { 2 } else { 1 };
@@ -270,10 +271,10 @@ fn coordinated(
         let tail = &toks[c + 2..c + 2 + n];
         let form = |head: &Token, key: &mut String| {
             key.clear();
-            key.push_str(&head.norm);
+            key.push_str(head.norm);
             for t in tail {
                 key.push(' ');
-                key.push_str(&t.norm);
+                key.push_str(t.norm);
             }
             lex.lookup(key).filter(|f| !f.cased)
         };

@@ -11,8 +11,9 @@ use unicode_normalization::UnicodeNormalization;
 
 /// One token of a text: its normalised form and where it stands.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
-    pub norm: String,
+pub struct Token<'a> {
+    /// The token lower-cased: a slice of the lower-cased text.
+    pub norm: &'a str,
     /// Byte range in the (NFKC-normalised) text.
     pub start: usize,
     pub end: usize,
@@ -40,13 +41,16 @@ pub fn nfkc(text: &str) -> String {
         .collect()
 }
 
-/// Splits already NFKC-normalised text into tokens.
-pub fn tokenize(text: &str) -> Vec<Token> {
+/// Splits already NFKC-normalised text into tokens; `lower` is
+/// `text.to_ascii_lowercase()` (the same offsets), which the tokens' forms
+/// borrow, so a text costs one copy and no string a token.
+pub fn tokenize<'a>(text: &str, lower: &'a str) -> Vec<Token<'a>> {
+    debug_assert_eq!(text.len(), lower.len());
     let mut out = Vec::new();
     for_each_token(text, |start, end| {
         out.push(Token {
             // Token characters are ASCII, so this is the token lower-cased.
-            norm: text[start..end].to_ascii_lowercase(),
+            norm: &lower[start..end],
             start,
             end,
         });
@@ -170,11 +174,10 @@ mod tests {
 
     #[test]
     fn tokens_keep_their_offsets() {
-        let t = tokenize("Go, and Node.js!");
-        let spans: Vec<_> = t
-            .iter()
-            .map(|t| (t.norm.as_str(), t.start, t.end))
-            .collect();
+        let text = "Go, and Node.js!";
+        let lower = text.to_ascii_lowercase();
+        let t = tokenize(text, &lower);
+        let spans: Vec<_> = t.iter().map(|t| (t.norm, t.start, t.end)).collect();
         assert_eq!(
             spans,
             [("go", 0, 2), ("and", 4, 7), ("node", 8, 12), ("js", 13, 15)]
