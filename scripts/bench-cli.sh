@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process timings of one posting, as a user runs tailor:
-#   - `tailor match` on a ~5 KB corpus posting    (target: < 10 ms)
+#   - `tailor match` on a ~5 KB corpus posting    (target: < 10 ms), with the
+#     profile cache warm and with --no-cache
 #   - `tailor build … -o cv.pdf` on the same        (target: < 30 ms)
 #   - `tailor build … -o cv.docx` on the same       (target: the PDF's order)
 #   - `tailor build … -f md` to stdout
@@ -29,8 +30,10 @@ PY
 bin=target/release/tailor
 echo "posting: $(wc -c < "$work/posting.md") bytes"
 if command -v hyperfine >/dev/null; then
+  # Warm profile cache (the warmup fills it), and without it.
   hyperfine -N --warmup 5 --runs 50 \
     "$bin match $work/posting.md" \
+    "$bin --no-cache match $work/posting.md" \
     "$bin build -q $work/posting.md -f md -o -" \
     "$bin build -q --force $work/posting.md -o $work/cv.pdf" \
     "$bin build -q --force $work/posting.md -o $work/cv.docx"

@@ -17,6 +17,7 @@ use crate::files::{
     create_parent, file_stem, occupied, read_posting, slug, to_stdout, write_atomic, Inputs,
 };
 use crate::keywords::Lexicon;
+use crate::profile::cache::Cache;
 use crate::profile::schema::Profile;
 use crate::profile::{self, diagnostic, import as matrix, load};
 use crate::render::Format;
@@ -25,9 +26,11 @@ use crate::score::{self, Evidence};
 /// Runs one command line.
 pub fn run(cli: Cli) -> Result<Exit> {
     crate::color::choose(cli.color);
+    let cache = crate::config::profile_cache(cli.no_cache);
+    let cache = cache.as_ref();
     match cli.command {
-        Command::Build(args) => build(&args),
-        Command::Match(args) => run_match(&args),
+        Command::Build(args) => build(&args, cache),
+        Command::Match(args) => run_match(&args, cache),
         Command::Check(args) => check(&args),
         Command::Import(args) => import(&args),
         Command::Init(args) => init(&args),
@@ -127,19 +130,19 @@ fn man(command: Option<&str>) -> Result<Exit> {
     Ok(Exit::Ok)
 }
 
-fn run_match(args: &MatchArgs) -> Result<Exit> {
+fn run_match(args: &MatchArgs, cache: Option<&Cache>) -> Result<Exit> {
     let profile = profile_path(args.profile.profile.as_deref())?;
     let one = match args.posting.as_slice() {
         [one] if !one.is_dir() => one,
-        many => return match_many(args, many, load_evidence(&profile)?),
+        many => return match_many(args, many, load_evidence(&profile, cache)?),
     };
     // A posting in a regular file is read and analysed while the profile
     // loads; standard input or a pipe only after it, so that a profile
     // error never waits on them.
     let (ev, posting) = if one.as_os_str() != "-" && one.is_file() {
-        load_evidence_beside(&profile, || read_posting(one))?
+        load_evidence_beside(&profile, cache, || read_posting(one))?
     } else {
-        (load_evidence(&profile)?, read_posting(one))
+        (load_evidence(&profile, cache)?, read_posting(one))
     };
     let posting = posting?;
     let m = score::score(&ev, &posting);
@@ -231,7 +234,7 @@ fn exit_without_freeing<T>(big: T) {
 }
 
 /// `tailor build`: one posting (file or stdin) or a folder of them.
-fn build(args: &BuildArgs) -> Result<Exit> {
+fn build(args: &BuildArgs, cache: Option<&Cache>) -> Result<Exit> {
     let cfg = BuildConfig::new(args, std::io::stdout().is_terminal())?;
     let mut inputs = Inputs::default();
     inputs.add(&cfg.profile, "profile");
@@ -245,7 +248,7 @@ fn build(args: &BuildArgs) -> Result<Exit> {
             refuse_to_replace(out)?;
         }
     }
-    let (profile, lexicon) = load_profile_and_lexicon(&cfg.profile)?;
+    let (profile, lexicon) = load_profile_and_lexicon(&cfg.profile, cache)?;
     if let Some(id) = &cfg.budget.summary {
         check_summary_id(&profile, id)?;
     }
@@ -431,39 +434,43 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, inputs: &Input
     Ok(Exit::Ok)
 }
 
-/// Loads a profile and indexes it for scoring.
-pub fn load_evidence(path: &Path) -> Result<Evidence> {
-    load_evidence_beside(path, || ()).map(|(ev, ())| ev)
+/// Loads a profile (through `cache`, when given) and indexes it for
+/// scoring.
+pub fn load_evidence(path: &Path, cache: Option<&Cache>) -> Result<Evidence> {
+    load_evidence_beside(path, cache, || ()).map(|(ev, ())| ev)
 }
 
 /// [`load_evidence`], with `beside` run on another thread while the
 /// profile loads.
 fn load_evidence_beside<T: Send>(
     path: &Path,
+    cache: Option<&Cache>,
     beside: impl FnOnce() -> T + Send,
 ) -> Result<(Evidence, T)> {
-    let (profile, lexicon, t) = load_profile_beside(path, beside);
+    let (profile, lexicon, t) = load_profile_beside(path, cache, beside);
     let profile = profile?;
     let now = score::profile_now(&profile);
     Ok((Evidence::new(&profile, lexicon, now), t))
 }
 
 /// Loads the profile and the built-in lexicon side by side.
-fn load_profile_and_lexicon(path: &Path) -> Result<(Profile, Lexicon)> {
-    let (profile, lexicon, ()) = load_profile_beside(path, || ());
+fn load_profile_and_lexicon(path: &Path, cache: Option<&Cache>) -> Result<(Profile, Lexicon)> {
+    let (profile, lexicon, ()) = load_profile_beside(path, cache, || ());
     Ok((profile?, lexicon))
 }
 
 /// Loads the profile on this thread and, on another, the built-in lexicon
 /// and whatever `beside` does: parsing the profile's YAML is the longest
-/// step of a one-posting run, and neither depends on it.
+/// step of a one-posting run when the cache does not have it, and neither
+/// depends on it.
 fn load_profile_beside<T: Send>(
     path: &Path,
+    cache: Option<&Cache>,
     beside: impl FnOnce() -> T + Send,
 ) -> (Result<Profile>, Lexicon, T) {
     std::thread::scope(|s| {
         let other = s.spawn(|| (Lexicon::builtin(), beside()));
-        let profile = profile::load(path);
+        let profile = profile::load_cached(path, cache);
         let (lexicon, t) = other
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));

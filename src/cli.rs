@@ -21,6 +21,11 @@ pub struct Cli {
     /// NO_COLOR is set), always, or never
     #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorWhen::Auto)]
     pub color: ColorWhen,
+    /// Parse the profile every run: neither read nor write the cache of
+    /// parsed profiles (also TAILOR_NO_CACHE=1). The cache is in
+    /// $TAILOR_CACHE_DIR, else $XDG_CACHE_HOME/tailor, else ~/.cache/tailor
+    #[arg(long, global = true)]
+    pub no_cache: bool,
 }
 
 /// `--color`'s values.

@@ -4,6 +4,7 @@
 //! are inferred from `-o`'s extension, and every contradiction is an error
 //! with a hint here; no clap type is used past this module.
 
+use std::ffi::OsString;
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Result};
@@ -42,6 +43,41 @@ pub const PROFILE_ENV: &str = "TAILOR_PROFILE";
 /// `TAILOR_PROFILE` names one.
 pub const DEFAULT_PROFILE: &str = "profile.yaml";
 
+/// The environment variables that choose the profile cache's folder, or
+/// turn it off, as `--no-cache` does.
+pub const CACHE_DIR_ENV: &str = "TAILOR_CACHE_DIR";
+pub const NO_CACHE_ENV: &str = "TAILOR_NO_CACHE";
+
+/// The cache of parsed profiles, unless `--no-cache` or `TAILOR_NO_CACHE`
+/// turns it off or no folder can be named.
+pub fn profile_cache(no_cache: bool) -> Option<crate::profile::cache::Cache> {
+    cache_dir(no_cache, |k| std::env::var_os(k)).map(crate::profile::cache::Cache::new)
+}
+
+/// The cache folder: `TAILOR_CACHE_DIR`, else `XDG_CACHE_HOME/tailor` (an
+/// absolute path only, as the XDG spec says), else `~/.cache/tailor`
+/// (`%LOCALAPPDATA%\tailor\cache` on Windows); `None` when turned off
+/// (`TAILOR_NO_CACHE` set to anything but empty or `0`). Never beside
+/// the user's files.
+fn cache_dir(no_cache: bool, env: impl Fn(&str) -> Option<OsString>) -> Option<PathBuf> {
+    let set = |k: &str| env(k).filter(|v| !v.is_empty());
+    if no_cache || set(NO_CACHE_ENV).is_some_and(|v| v != "0") {
+        return None;
+    }
+    if let Some(dir) = set(CACHE_DIR_ENV) {
+        return Some(PathBuf::from(dir));
+    }
+    if let Some(xdg) = set("XDG_CACHE_HOME").map(PathBuf::from) {
+        if xdg.is_absolute() {
+            return Some(xdg.join("tailor"));
+        }
+    }
+    if cfg!(windows) {
+        return set("LOCALAPPDATA").map(|d| PathBuf::from(d).join("tailor").join("cache"));
+    }
+    set("HOME").map(|h| PathBuf::from(h).join(".cache").join("tailor"))
+}
+
 /// The profile a command reads: `-p` (or `check`'s argument), else
 /// `TAILOR_PROFILE`, else `./profile.yaml`; an error naming both places
 /// when neither has one.
@@ -54,7 +90,7 @@ pub fn profile_path(given: Option<&Path>) -> Result<PathBuf> {
 /// [`profile_path`] with the environment and the file system passed in.
 fn resolve_profile(
     given: Option<&Path>,
-    env: Option<std::ffi::OsString>,
+    env: Option<OsString>,
     exists: impl Fn(&Path) -> bool,
 ) -> Result<PathBuf> {
     if let Some(p) = given {
@@ -291,6 +327,46 @@ mod tests {
     use super::*;
     use crate::cli::{Cli, Command};
     use clap::Parser;
+
+    fn cache(no_cache: bool, vars: &[(&str, &str)]) -> Option<PathBuf> {
+        cache_dir(no_cache, |k| {
+            vars.iter()
+                .find(|(name, _)| *name == k)
+                .map(|(_, v)| OsString::from(v))
+        })
+    }
+
+    #[test]
+    fn the_cache_folder_is_chosen_in_order() {
+        let all = [
+            ("TAILOR_CACHE_DIR", "/t"),
+            ("XDG_CACHE_HOME", "/x"),
+            ("HOME", "/h"),
+        ];
+        assert_eq!(cache(false, &all), Some(PathBuf::from("/t")));
+        assert_eq!(cache(false, &all[1..]), Some(PathBuf::from("/x/tailor")));
+        if !cfg!(windows) {
+            assert_eq!(
+                cache(false, &all[2..]),
+                Some(PathBuf::from("/h/.cache/tailor"))
+            );
+            // A relative XDG_CACHE_HOME is ignored, as the spec says.
+            assert_eq!(
+                cache(false, &[("XDG_CACHE_HOME", "rel"), ("HOME", "/h")]),
+                Some(PathBuf::from("/h/.cache/tailor"))
+            );
+        }
+        assert_eq!(cache(false, &[]), None);
+    }
+
+    #[test]
+    fn the_cache_is_turned_off_by_flag_or_environment() {
+        let dir = ("TAILOR_CACHE_DIR", "/t");
+        assert_eq!(cache(true, &[dir]), None);
+        assert_eq!(cache(false, &[dir, ("TAILOR_NO_CACHE", "1")]), None);
+        assert!(cache(false, &[dir, ("TAILOR_NO_CACHE", "0")]).is_some());
+        assert!(cache(false, &[dir, ("TAILOR_NO_CACHE", "")]).is_some());
+    }
 
     fn config(args: &[&str], tty: bool) -> Result<BuildConfig> {
         let cli = Cli::try_parse_from(["tailor", "build"].iter().chain(args))?;

@@ -13,6 +13,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
+use super::cache::Cache;
 use super::diagnostic::Diagnostic;
 use super::locate::Locator;
 use super::schema::Profile;
@@ -20,13 +21,32 @@ use super::schema::Profile;
 /// Reads and parses a profile file; the error lists every problem found, one
 /// `path:line:column: message` a line.
 pub fn load(path: &Path) -> Result<Profile> {
+    load_cached(path, None)
+}
+
+/// [`load`], taking the profile from `cache` when these exact bytes were
+/// loaded before, and storing it there when not. Only a valid profile is
+/// stored, so errors are always the YAML's, with their positions.
+pub fn load_cached(path: &Path, cache: Option<&Cache>) -> Result<Profile> {
     let bytes = read(path)?;
+    if let Some(profile) = cache.and_then(|c| c.get(&bytes)) {
+        return Ok(profile);
+    }
+    let profile = load_bytes(&bytes, path)?;
+    if let Some(cache) = cache {
+        cache.put(&bytes, &profile);
+    }
+    Ok(profile)
+}
+
+/// Parses and validates the bytes of the profile file at `path`.
+fn load_bytes(bytes: &[u8], path: &Path) -> Result<Profile> {
     let file = path.display().to_string();
     let located = |diags: Vec<Diagnostic>| {
         let lines: Vec<String> = diags.iter().map(Diagnostic::located).collect();
         anyhow::anyhow!("{}", lines.join("\n"))
     };
-    let text = decode(&bytes, &file).map_err(|d| located(vec![d]))?;
+    let text = decode(bytes, &file).map_err(|d| located(vec![d]))?;
     let profile = parse(text, &file).map_err(located)?;
     let errors = super::validate::errors(&profile, text, &file);
     if !errors.is_empty() {

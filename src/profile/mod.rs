@@ -3,6 +3,7 @@
 //! - [`schema`]: the serde types of `profile.yaml`
 //! - [`json_schema`]: the JSON Schema generated from them, for editors
 //! - [`mod@load`]: text -> [`Profile`], with `file:line:column` errors
+//! - [`cache`]: the loaded profile kept between runs, keyed by its bytes
 //! - [`locate`]: where a value path sits in the YAML text
 //! - [`shape`]: every unknown key, missing field and bad value at once
 //! - [`validate`]: every problem of a loaded profile at once
@@ -11,6 +12,7 @@
 //! - [`spelling`]: the word list and the misspelling check
 //! - [`diagnostic`]: one reported problem
 
+pub mod cache;
 pub mod diagnostic;
 pub mod import;
 pub mod json_schema;
@@ -22,5 +24,5 @@ pub mod spelling;
 pub mod terms;
 pub mod validate;
 
-pub use load::load;
+pub use load::{load, load_cached};
 pub use schema::Profile;

@@ -481,7 +481,7 @@ fn run(case: &Case) -> (Option<i32>, String, String, PathBuf, tempfile::TempDir)
                 .replace("POSTING", POSTING)
         })
         .collect();
-    let out = Command::new(env!("CARGO_BIN_EXE_tailor"))
+    let out = crate::test::tailor_command()
         .current_dir(dir.path())
         .args(&args)
         .env_remove("TAILOR_PROFILE")
@@ -605,7 +605,7 @@ fn a_10_mb_profile_is_refused_naming_the_file() {
         i += 1;
     }
     std::fs::write(dir.path().join("big.yaml"), yaml).unwrap();
-    let out = Command::new(env!("CARGO_BIN_EXE_tailor"))
+    let out = crate::test::tailor_command()
         .current_dir(dir.path())
         .args(["build", "-p", "big.yaml", "-o", "cv.md"])
         .arg(root().join(POSTING))
@@ -625,7 +625,7 @@ fn a_10_mb_profile_is_refused_naming_the_file() {
 /// Runs tailor in `dir` with `args` (`{root}` is the repository).
 fn tailor_in(dir: &Path, args: &[&str]) -> std::process::Output {
     let root = root().display().to_string();
-    Command::new(env!("CARGO_BIN_EXE_tailor"))
+    crate::test::tailor_command()
         .current_dir(dir)
         .args(
             args.iter()
@@ -824,6 +824,7 @@ fn tailor_limited(dir: &Path, args: &[&str]) -> std::process::Output {
         .arg("ulimit -v 524288 && exec \"$0\" \"$@\"")
         .arg(env!("CARGO_BIN_EXE_tailor"))
         .args(args)
+        .env("TAILOR_NO_CACHE", "1")
         .stdin(Stdio::null())
         .output()
         .unwrap()
@@ -975,7 +976,7 @@ fn sigterm_exits_143_after_cleaning_up() {
         .status()
         .unwrap()
         .success());
-    let child = Command::new(env!("CARGO_BIN_EXE_tailor"))
+    let child = crate::test::tailor_command()
         .current_dir(dir.path())
         .args([
             "match",
@@ -1015,7 +1016,7 @@ fn a_full_standard_output_is_named_and_a_full_standard_error_does_not_panic() {
     }
     let posting = root().join(POSTING);
     let run = |args: &[&str], stdout: Stdio, stderr: Stdio| {
-        Command::new(env!("CARGO_BIN_EXE_tailor"))
+        crate::test::tailor_command()
             .arg(args[0])
             .arg(PROFILE.replace("{root}", &root().display().to_string()))
             .args(&args[1..])

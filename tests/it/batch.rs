@@ -9,7 +9,7 @@ fn root() -> PathBuf {
 }
 
 fn tailor(args: &[&str], dir: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tailor"))
+    crate::test::tailor_command()
         .current_dir(root())
         .args(["build", "--profile", "profile.yaml"])
         .args(args)
@@ -177,7 +177,7 @@ fn ctrl_c_leaves_only_whole_files() {
         std::fs::write(dir.path().join(format!("p{i:03}.md")), &posting).unwrap();
     }
     let out = tempfile::tempdir().unwrap();
-    let mut child = Command::new(env!("CARGO_BIN_EXE_tailor"))
+    let mut child = crate::test::tailor_command()
         .current_dir(root())
         .args(["build", "-q", "-f", "md,pdf", "-o"])
         .arg(out.path())

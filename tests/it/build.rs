@@ -19,7 +19,7 @@ fn root() -> PathBuf {
 }
 
 fn tailor() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_tailor"));
+    let mut c = crate::test::tailor_command();
     c.current_dir(root()).env_remove("SOURCE_DATE_EPOCH");
     c
 }

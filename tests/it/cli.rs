@@ -6,7 +6,7 @@ use crate::test::Test;
 use std::process::Command;
 
 fn tailor() -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_tailor"));
+    let mut c = crate::test::tailor_command();
     c.current_dir(env!("CARGO_MANIFEST_DIR"));
     c
 }
@@ -87,7 +87,7 @@ fn an_empty_or_binary_posting_is_a_clear_error() {
 
 /// Runs tailor in `dir` without `TAILOR_PROFILE`, unless `env` sets it.
 fn tailor_in(dir: &std::path::Path, env: Option<&std::path::Path>) -> Command {
-    let mut c = Command::new(env!("CARGO_BIN_EXE_tailor"));
+    let mut c = crate::test::tailor_command();
     c.current_dir(dir).env_remove("TAILOR_PROFILE");
     if let Some(p) = env {
         c.env("TAILOR_PROFILE", p);

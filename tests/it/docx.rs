@@ -6,7 +6,7 @@
 
 use std::io::Read as _;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use tailor::build;
 use tailor::config::{BuildConfig, Input, Output as Out};
@@ -197,7 +197,7 @@ fn the_package_has_no_tables_images_or_typed_bullets_and_names_its_author() {
 }
 
 fn run(args: &[&str], out: &Path) -> Vec<(String, Vec<u8>)> {
-    let o = Command::new(env!("CARGO_BIN_EXE_tailor"))
+    let o = crate::test::tailor_command()
         .current_dir(root())
         .env_remove("SOURCE_DATE_EPOCH")
         .args(["build", "-q", "-p", "profile.yaml"])
@@ -230,7 +230,7 @@ fn two_builds_give_the_same_bytes_and_the_batch_writes_docx() {
     let one = dir.path().join("one");
     std::fs::create_dir(&one).unwrap();
     for i in 0..2 {
-        let o = Command::new(env!("CARGO_BIN_EXE_tailor"))
+        let o = crate::test::tailor_command()
             .current_dir(root())
             .args(["build", "-q", "-p", "profile.yaml", SAMPLES[0], "-o"])
             .arg(one.join(format!("cv{i}.docx")))

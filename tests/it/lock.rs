@@ -13,7 +13,7 @@ fn root() -> PathBuf {
 }
 
 fn build(postings: &Path, out: &Path) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_tailor"))
+    crate::test::tailor_command()
         .current_dir(root())
         .args(["build", "--profile", "profile.yaml", "-f", "md", "-o"])
         .arg(out)

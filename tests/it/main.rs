@@ -5,6 +5,7 @@
 mod bad_input;
 mod batch;
 mod build;
+mod cache;
 mod check;
 mod cli;
 mod color;

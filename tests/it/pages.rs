@@ -4,7 +4,7 @@
 //! `--pages N` stays the explicit limit.
 
 use std::path::PathBuf;
-use std::process::{Command, Stdio};
+use std::process::Stdio;
 
 use tailor::build::{self, Built};
 use tailor::config::{BuildConfig, Input, Output as Out};
@@ -133,7 +133,7 @@ fn a_shown_project_keeps_its_context_bullet() {
 #[test]
 fn build_says_so_on_stderr_unless_quiet() {
     let run = |quiet: bool| {
-        let mut c = Command::new(env!("CARGO_BIN_EXE_tailor"));
+        let mut c = crate::test::tailor_command();
         c.current_dir(root())
             .args(["build", "-p", "profile.yaml", THIN, "-f", "md", "-o", "-"]);
         if quiet {

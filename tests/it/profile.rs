@@ -17,7 +17,7 @@ struct Run {
 
 impl Run {
     fn new(args: &[&str]) -> Self {
-        let mut cmd = Command::new(env!("CARGO_BIN_EXE_tailor"));
+        let mut cmd = crate::test::tailor_command();
         cmd.args(args).current_dir(root());
         Run { cmd }
     }

@@ -12,8 +12,14 @@
 //! ```
 //!
 //! A run starts from a clean environment for what tailor reads
-//! (`TAILOR_PROFILE`, `NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE` unset), in
-//! the repository root or, with [`Test::in_temp`], in a fresh folder.
+//! (`TAILOR_PROFILE`, `NO_COLOR`, `CLICOLOR`, `CLICOLOR_FORCE`,
+//! `TAILOR_NO_CACHE`, `XDG_CACHE_HOME` unset), with a profile cache of its
+//! own (`TAILOR_CACHE_DIR`, a fresh temporary folder unless
+//! [`Test::cache_dir`] names one), in the repository root or, with
+//! [`Test::in_temp`], in a fresh folder. Tests that run the binary without
+//! this builder start it with [`tailor_command`], without a cache: no test
+//! touches the real cache in the home folder, and no two share one by
+//! chance.
 //! Standard output and error are pipes, as in a script.
 //!
 //! Snapshots live in `tests/snapshots/` and are compared byte for byte;
@@ -35,12 +41,23 @@ pub fn root() -> PathBuf {
 /// The environment variable that rewrites snapshots instead of comparing.
 pub const UPDATE: &str = "TAILOR_UPDATE_SNAPSHOTS";
 
+/// The binary as a [`Command`], for tests that run it themselves: with the
+/// profile cache turned off, so that they never read or write the real one
+/// in the home folder.
+pub fn tailor_command() -> Command {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_tailor"));
+    cmd.env("TAILOR_NO_CACHE", "1");
+    cmd
+}
+
 /// One run of `tailor`, built up and then [`run`](Test::run).
 #[must_use = "a Test does nothing until .run()"]
 pub struct Test {
     args: Vec<OsString>,
     dir: PathBuf,
     temp: Option<tempfile::TempDir>,
+    /// The profile cache's folder: this run's own, or one tests share.
+    cache: Cache,
     env: Vec<(String, Option<OsString>)>,
     stdin: Option<Vec<u8>>,
     status: i32,
@@ -58,10 +75,18 @@ impl Test {
             args: Vec::new(),
             dir: root(),
             temp: None,
-            env: ["TAILOR_PROFILE", "NO_COLOR", "CLICOLOR", "CLICOLOR_FORCE"]
-                .into_iter()
-                .map(|k| (k.to_owned(), None))
-                .collect(),
+            cache: Cache::Own(tempfile::tempdir().expect("a temporary cache folder")),
+            env: [
+                "TAILOR_PROFILE",
+                "NO_COLOR",
+                "CLICOLOR",
+                "CLICOLOR_FORCE",
+                "TAILOR_NO_CACHE",
+                "XDG_CACHE_HOME",
+            ]
+            .into_iter()
+            .map(|k| (k.to_owned(), None))
+            .collect(),
             stdin: None,
             status: 0,
             stdout: None,
@@ -85,6 +110,13 @@ impl Test {
     /// The folder the run starts in.
     pub fn dir(&self) -> &Path {
         &self.dir
+    }
+
+    /// Keeps the profile cache in `dir` (which the caller owns), so that
+    /// runs can share it.
+    pub fn cache_dir(mut self, dir: impl Into<PathBuf>) -> Test {
+        self.cache = Cache::Shared(dir.into());
+        self
     }
 
     pub fn arg(mut self, arg: impl Into<OsString>) -> Test {
@@ -166,6 +198,11 @@ impl Test {
             })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped());
+        let cache = match &self.cache {
+            Cache::Own(t) => t.path(),
+            Cache::Shared(p) => p.as_path(),
+        };
+        cmd.env("TAILOR_CACHE_DIR", cache);
         for (k, v) in &self.env {
             match v {
                 Some(v) => cmd.env(k, v),
@@ -214,6 +251,12 @@ impl Test {
         }
         done
     }
+}
+
+/// Where a run keeps its profile cache.
+enum Cache {
+    Own(tempfile::TempDir),
+    Shared(PathBuf),
 }
 
 /// A finished run.
