@@ -437,8 +437,12 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
                 }),
         };
         for (kind, clause) in crate::posting::clauses(line.kind, &line.text) {
-            let ms = mentions(lex, clause);
-            let mut groups = one_of(&nfkc(clause), &ms, &mut next_group);
+            let text = nfkc(clause);
+            let mut ms = mentions(lex, clause);
+            if let Some(fields) = degree_fields(&text) {
+                ms.retain(|m| !fields.contains(&m.start));
+            }
+            let mut groups = one_of(&text, &ms, &mut next_group);
             if let Some(c) = &choice {
                 groups.fill(Some(c.group));
             }
@@ -471,6 +475,77 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
 }
 
 /// At most [`WINDOW`] bytes of `text` before byte `at`, on a char boundary.
+/// The fields of study a degree is asked in: "Bachelor's degree in Computer
+/// Science, Computer Engineering, or a related field" (1,655 corpus
+/// postings write such a span). CONVENTIONS.md counts no degree a skill, so
+/// names there are none (Python after "or related field" still is).
+fn degree_fields(text: &str) -> Option<std::ops::Range<usize>> {
+    let lower = text.to_ascii_lowercase();
+    let word_at = |at: usize, w: &str| {
+        let before = lower[..at].chars().next_back();
+        let after = lower[at + w.len()..].chars().next();
+        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
+    };
+    let degree = [
+        "degree",
+        "bachelor",
+        "bachelor's",
+        "bachelors",
+        "master's",
+        "masters",
+        "bs",
+        "ms",
+        "phd",
+        "bsc",
+        "msc",
+    ]
+    .iter()
+    .filter_map(|w| {
+        lower
+            .match_indices(w)
+            .find(|&(at, _)| word_at(at, w))
+            .map(|(at, _)| at + w.len())
+    })
+    .min()?;
+    // The fields follow "in" right after the degree ("degree in", "BS in").
+    let rest = &lower[degree..];
+    let at = rest.find(" in ").filter(|&i| i <= 30)?;
+    let degree_words = rest[..at]
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| DEGREE_WORDS.contains(&w));
+    if !degree_words {
+        return None;
+    }
+    let open = degree + at + 4;
+    // ... and end where the list is closed: "or a related field", "or
+    // equivalent", "(or comparable experience)".
+    let close = ["related", "equivalent", "comparable", "similar", "("]
+        .iter()
+        .filter_map(|w| lower[open..].find(w))
+        .min()?;
+    (close <= 200).then_some(open..open + close)
+}
+
+/// Words between a degree and its "in": "Bachelor's or Master's degree
+/// (or higher) in".
+const DEGREE_WORDS: [&str; 14] = [
+    "s",
+    "degree",
+    "degrees",
+    "program",
+    "or",
+    "and",
+    "master",
+    "masters",
+    "bachelor",
+    "bachelors",
+    "higher",
+    "advanced",
+    "a",
+    "ms",
+];
+
 /// A list of alternatives a posting introduces with "one or more of the
 /// following": the group its terms share, and how its items are marked.
 #[derive(Debug, Clone, Copy)]
@@ -717,6 +792,22 @@ mod tests {
         let got = names("Tech stack: AWS (ECS/Lambda)");
         assert!(got.contains(&"AWS".to_string()), "{got:?}");
         assert!(got.contains(&"Amazon ECS".to_string()), "{got:?}");
+    }
+
+    #[test]
+    fn a_degree_field_is_no_skill() {
+        let g = grouped(
+            "Requirements:\n- Bachelor's degree in Computer Engineering, Cybersecurity, or a related field and 3 years of Python\n",
+        );
+        let names: Vec<_> = g.iter().map(|(n, _)| n.as_str()).collect();
+        assert_eq!(names, ["Python"]);
+        // "MS SQL Server in production" is no degree.
+        let g =
+            grouped("Requirements:\n- MS SQL Server in production, Cybersecurity or equivalent\n");
+        assert!(g.iter().any(|(n, _)| n == "Cybersecurity"), "{g:?}");
+        // Without a degree the same names are asked for.
+        let g = grouped("Requirements:\n- Cybersecurity and Python\n");
+        assert!(g.iter().any(|(n, _)| n == "Cybersecurity"), "{g:?}");
     }
 
     #[test]
