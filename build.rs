@@ -156,6 +156,33 @@ fn main() {
     let dest = Path::new(&env::var("OUT_DIR").expect("OUT_DIR")).join("lexicon_table.rs");
     fs::write(dest, out).expect("write the lexicon table");
     section_cues();
+    profile_code();
+}
+
+/// A fingerprint of the code that turns a profile's bytes into a loaded
+/// profile (its types, parsing, validation, the cache's encoding) and of
+/// the locked dependencies (serde_yaml's version), as `TAILOR_PROFILE_CODE`:
+/// the profile cache keys its files with it, so a build that would load
+/// the same bytes differently never reads an older build's file, even
+/// under the same version number.
+fn profile_code() {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for path in [
+        "src/profile/schema.rs",
+        "src/profile/load.rs",
+        "src/profile/shape.rs",
+        "src/profile/validate.rs",
+        "src/profile/cache.rs",
+        "Cargo.lock",
+    ] {
+        println!("cargo:rerun-if-changed={path}");
+        // Without Cargo.lock (a packaged crate), the sources alone.
+        for b in fs::read(path).unwrap_or_default() {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0100_0000_01b3);
+        }
+    }
+    println!("cargo:rustc-env=TAILOR_PROFILE_CODE={h:016x}");
 }
 
 /// Compiles `data/section-cues.tsv` into a table sorted by heading, which
