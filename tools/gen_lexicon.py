@@ -158,8 +158,13 @@ def onet_name(example, english, vendors=frozenset(), known=()):
     if len(words) >= 2 and words[0] in vendors:
         rest = " ".join(words[1:])
         k = norm(rest)
-        if len(k) >= 4 and rest[:1].isupper() and k not in known \
-                and not any(t in english or singular(t) in english for t in k.split()):
+        # One word must be no everyday word ("Excel", "Word"); a phrase of
+        # capitalised words needs one word that is none ("Power BI", "AutoCAD
+        # LT"; not "Data Pipeline", "Application Server").
+        parts = rest.split()
+        proper = all(w[:1].isupper() or w[:1].isdigit() for w in parts)
+        odd = [t for t in k.split() if t not in english and singular(t) not in english]
+        if len(k) >= 4 and proper and k not in known and odd and (len(parts) > 1 or len(odd) == 1):
             names.append(rest)
     if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9]+", words[-1]):
         acro = words[-1]
