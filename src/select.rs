@@ -759,7 +759,7 @@ fn choose_summary(
             .filter(|x| seen.insert(x.term))
             .filter_map(|x| {
                 let w = weights.get(&x.term)?;
-                terms.push(&ev.lexicon.term(x.term).name);
+                terms.push(ev.lexicon.term(x.term).name);
                 Some(if by_bullets.contains(&x.term) {
                     *w
                 } else {
@@ -1067,7 +1067,7 @@ fn skills(
         Some(t) if domain_tag(profile, ev, t) => 5,
         Some(t) => {
             let term = ev.lexicon.term(t);
-            skill_group(Some(term.category), &term.name)
+            skill_group(Some(term.category), term.name)
         }
         None => skill_group(None, &e.text),
     };

@@ -348,7 +348,7 @@ impl Evidence {
             };
             return Some((how, f.term));
         }
-        let name = norm(&self.lexicon.term(f.term).name);
+        let name = norm(self.lexicon.term(f.term).name);
         let forms: Vec<String> = f.forms.iter().map(|s| norm(s)).chain([name]).collect();
         for form in &forms {
             if let Some(&t) = self.stems.get(&stem(form)) {

@@ -42,10 +42,8 @@ fn words() -> &'static HashMap<String, &'static str> {
     WORDS.get_or_init(|| {
         let lex = lexicon();
         let mut map = HashMap::new();
-        for t in lex.terms.iter().filter(|t| !t.weak) {
-            let std::borrow::Cow::Borrowed(name) = t.name else {
-                continue;
-            };
+        for t in lex.terms().filter(|t| !t.weak && !t.user) {
+            let name: &'static str = t.name;
             if name.contains(' ') || name.len() < 2 {
                 continue;
             }

@@ -87,9 +87,8 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
                 let surface = &text[toks[i].start..toks[i + n - 1].end];
                 let after = &text[toks[i + n - 1].end..];
                 if bracketed_ok(surface, after)
-                    && !proper_noun(surface, after, &lex.term(form.term).name)
-                    && (!form.cased
-                        || cased_ok(&text, &toks[i], surface, &lex.term(form.term).name))
+                    && !proper_noun(surface, after, lex.term(form.term).name)
+                    && (!form.cased || cased_ok(&text, &toks[i], surface, lex.term(form.term).name))
                 {
                     hit = Some((n, form.term, surface.to_owned(), form.cased, form.context));
                     break;

@@ -124,6 +124,20 @@ pub struct Term {
     pub user: bool,
 }
 
+/// A term as the lexicon lends it: its name borrowed from the compiled
+/// table or the profile's term.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct TermRef<'a> {
+    pub name: &'a str,
+    pub category: Category,
+    /// Corpus postings that mention the term.
+    pub df: u32,
+    /// Known only from the noisy gazetteer source.
+    pub weak: bool,
+    /// Added from the user's profile rather than the built-in data.
+    pub user: bool,
+}
+
 /// How a surface form may match.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Form {
@@ -179,7 +193,12 @@ fn probe<'t>(rows: &'t [[u32; 4]], key: &str) -> Option<&'t [u32; 4]> {
 /// lexicon lacks) go in a small map over it.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
-    pub terms: Vec<Term>,
+    /// The category of each name in the table's category list.
+    categories: Vec<Category>,
+    /// Terms the profile added, numbered after the built-in ones; the
+    /// built-in terms are read from the compiled table when asked for, so a
+    /// run builds no 16,000-entry vector it mostly never reads.
+    user_terms: Vec<Term>,
     /// The profile's forms; they win over built-in ones (an alias
     /// redirects a built-in form).
     user_forms: FxHashMap<String, Form>,
@@ -199,18 +218,9 @@ impl Lexicon {
             .iter()
             .map(|c| Category::from_name(c))
             .collect();
-        let terms = table::TERMS
-            .iter()
-            .map(|&[n, nl, c, df, weak]| Term {
-                name: Cow::Borrowed(text(n, nl)),
-                category: categories[c as usize],
-                df,
-                weak: weak != 0,
-                user: false,
-            })
-            .collect();
         Lexicon {
-            terms,
+            categories,
+            user_terms: Vec::new(),
             user_forms: FxHashMap::default(),
             user_first: FxHashMap::default(),
             max_tokens: table::MAX_TOKENS,
@@ -252,8 +262,42 @@ impl Lexicon {
         })
     }
 
-    pub fn term(&self, id: TermId) -> &Term {
-        &self.terms[id as usize]
+    /// A term by id (ids come from this lexicon's forms).
+    pub fn term(&self, id: TermId) -> TermRef<'_> {
+        match table::TERMS.get(id as usize) {
+            Some(&[n, nl, c, df, weak]) => TermRef {
+                name: text(n, nl),
+                category: self.categories[c as usize],
+                df,
+                weak: weak != 0,
+                user: false,
+            },
+            None => {
+                let t = &self.user_terms[id as usize - table::TERMS.len()];
+                TermRef {
+                    name: &t.name,
+                    category: t.category,
+                    df: t.df,
+                    weak: t.weak,
+                    user: t.user,
+                }
+            }
+        }
+    }
+
+    /// How many terms there are, built-in and the profile's.
+    pub fn len(&self) -> usize {
+        table::TERMS.len() + self.user_terms.len()
+    }
+
+    /// Whether there are no terms at all (never, with the built-in table).
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Every term, in id order.
+    pub fn terms(&self) -> impl Iterator<Item = TermRef<'_>> {
+        (0..self.len() as TermId).map(|id| self.term(id))
     }
 
     /// The term for a name (any of its forms), if the lexicon knows it.
@@ -287,8 +331,8 @@ impl Lexicon {
 
     /// Adds a new term known only from the profile.
     pub fn add_term(&mut self, name: &str, category: Category) -> TermId {
-        let id = self.terms.len() as TermId;
-        self.terms.push(Term {
+        let id = self.len() as TermId;
+        self.user_terms.push(Term {
             name: Cow::Owned(name.to_owned()),
             category,
             df: 0,
@@ -336,7 +380,7 @@ mod tests {
         for line in lines {
             let f: Vec<&str> = line.split('\t').collect();
             let term = lex.term(id);
-            assert_eq!((&*term.name, term.category.as_str()), (f[0], f[1]));
+            assert_eq!((term.name, term.category.as_str()), (f[0], f[1]));
             assert_eq!(
                 (term.df, term.weak),
                 (f[2].parse().unwrap(), f[3] == "weak")
@@ -355,7 +399,7 @@ mod tests {
             }
             id += 1;
         }
-        assert_eq!(lex.terms.len(), id as usize);
+        assert_eq!(lex.len(), id as usize);
         assert_eq!(lex.max_tokens, max_tokens);
         assert_eq!(table::FORM_COUNT, forms.len());
         for (form, f) in forms {
