@@ -60,6 +60,8 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     let mut i = 0;
     // Mentions that count only beside another term: (index, its form).
     let mut needs: Vec<(usize, &str)> = Vec::new();
+    // Whether the text is written in capitals, worked out when first asked.
+    let mut capitals: Option<bool> = None;
     while i < toks.len() {
         if let Some((m, skip)) = coordinated(lex, &text, &toks, i, &mut key) {
             // "unit and integration testing": unit testing here, the rest
@@ -86,9 +88,13 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
             if let Some(form) = lex.lookup(&key) {
                 let surface = &text[toks[i].start..toks[i + n - 1].end];
                 let after = &text[toks[i + n - 1].end..];
+                let name = lex.term(form.term).name;
+                let another = other_acronym(surface, name)
+                    && !*capitals.get_or_insert_with(|| in_capitals(&text));
                 if bracketed_ok(surface, after)
-                    && !proper_noun(surface, after, lex.term(form.term).name)
-                    && (!form.cased || cased_ok(&text, &toks[i], surface, lex.term(form.term).name))
+                    && !proper_noun(surface, after, name)
+                    && !another
+                    && (!form.cased || cased_ok(&text, &toks[i], surface, name))
                 {
                     hit = Some((n, form.term, surface.to_owned(), form.cased, form.context));
                     break;
@@ -186,6 +192,21 @@ fn proper_noun(surface: &str, after: &str, name: &str) -> bool {
             .chars()
             .next()
             .is_some_and(char::is_uppercase)
+}
+
+/// Whether a word in capitals is another acronym than the plural name it
+/// spells: "ACLS" (life support) is no "ACLs", "CVS" no "CVs". (Corpus:
+/// such capitals are mostly other acronyms: CVS 6, DBS 2, VPS 2, SPS 1
+/// against VLANS 5, SOPS 3.) Text written in capitals is exempt.
+fn other_acronym(surface: &str, name: &str) -> bool {
+    let Some(stem) = name.strip_suffix('s') else {
+        return false;
+    };
+    stem.len() >= 2
+        && stem.bytes().all(|b| b.is_ascii_uppercase())
+        && surface.len() == name.len()
+        && surface.bytes().all(|b| b.is_ascii_uppercase())
+        && surface.eq_ignore_ascii_case(name)
 }
 
 /// Whether a name written over a bracket is one: a name with its acronym,
@@ -819,6 +840,14 @@ mod tests {
         // Without the company named, the same line names the term.
         let g = grouped("# Android Engineer\n\nRequirements:\n- Kotlin\n- Fetch rewards app\n");
         assert!(g.iter().any(|(n, _)| n == "Fetch"), "{g:?}");
+    }
+
+    #[test]
+    fn an_acronym_in_capitals_is_no_plural_name() {
+        assert!(!names("Current BLS and ACLS certification").contains(&"ACLs".to_string()));
+        assert_eq!(names("Manage ACLs on the firewall"), ["ACLs"]);
+        // Text in capitals writes the plural name in capitals too.
+        assert_eq!(names("MANAGE ACLS ON THE FIREWALL"), ["ACLs"]);
     }
 
     #[test]
