@@ -282,17 +282,8 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
             }
             // A heading the data knows as no section names its part of the
             // posting ("**Accounts Payable / Receivable**", "### Kubernetes
-            // & Helm"): its words are asked for like the lines below it.
-            let clean = strip_urls(&clean);
-            if !clean.is_empty() {
-                posting.lines.push(Line {
-                    kind,
-                    because: kind_line.map_or(Because::Opening, Because::Heading),
-                    text: clean,
-                    number,
-                });
-            }
-            continue;
+            // & Helm"): it is content, its words asked for like the lines
+            // below it.
         }
         // A Markdown heading the data reads as content ("# Principal SAP
         // Administrator" under a stem rule) loses its heading marks.
