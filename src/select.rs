@@ -1217,12 +1217,21 @@ projects:
         .expect("valid test profile")
     }
 
-    fn run(posting_text: &str, budget: &Budget) -> (Selection, Match) {
-        let p = profile();
-        let ev = Evidence::new(&p, Lexicon::builtin(), score::profile_now(&p));
+    /// Indexes `p`, scores the posting against it and selects.
+    fn select_for(p: &Profile, posting_text: &str, budget: &Budget) -> (Selection, Match) {
+        let ev = Evidence::new(p, Lexicon::builtin(), score::profile_now(p));
         let posting = posting::analyse(posting_text, "test").expect("posting");
         let m = score::score(&ev, &posting);
-        (select(&p, &ev, &m, budget), m)
+        (select(p, &ev, &m, budget), m)
+    }
+
+    /// A test profile from its YAML.
+    fn test_profile(yaml: &str) -> Profile {
+        load::parse(yaml, "test.yaml").expect("valid test profile")
+    }
+
+    fn run(posting_text: &str, budget: &Budget) -> (Selection, Match) {
+        select_for(&profile(), posting_text, budget)
     }
 
     const POSTING: &str = "# Platform Engineer\n\n## Requirements\n\n\
@@ -1350,11 +1359,7 @@ projects:
 "#;
 
     fn run_filler(posting_text: &str) -> (Selection, Match) {
-        let p = load::parse(FILLER, "filler.yaml").expect("valid test profile");
-        let ev = Evidence::new(&p, Lexicon::builtin(), score::profile_now(&p));
-        let posting = posting::analyse(posting_text, "test").expect("posting");
-        let m = score::score(&ev, &posting);
-        (select(&p, &ev, &m, &Budget::default()), m)
+        select_for(&test_profile(FILLER), posting_text, &Budget::default())
     }
 
     /// Issue 10: "Cloud Logging & Monitoring, Cloud Logging, Cloud
@@ -1452,11 +1457,7 @@ projects:
 "#;
 
     fn run_work(posting_text: &str, budget: &Budget) -> (Selection, Match) {
-        let p = load::parse(WORK, "work.yaml").expect("valid test profile");
-        let ev = Evidence::new(&p, Lexicon::builtin(), score::profile_now(&p));
-        let posting = posting::analyse(posting_text, "test").expect("posting");
-        let m = score::score(&ev, &posting);
-        (select(&p, &ev, &m, budget), m)
+        select_for(&test_profile(WORK), posting_text, budget)
     }
 
     const WORK_POSTING: &str = "# Platform Engineer\n\n## Requirements\n\n\
@@ -1609,11 +1610,7 @@ projects:
 "#;
 
     fn run_narrative(posting_text: &str) -> (Selection, Match) {
-        let p = load::parse(NARRATIVE, "narrative.yaml").expect("valid test profile");
-        let ev = Evidence::new(&p, Lexicon::builtin(), score::profile_now(&p));
-        let posting = posting::analyse(posting_text, "test").expect("posting");
-        let m = score::score(&ev, &posting);
-        (select(&p, &ev, &m, &Budget::default()), m)
+        select_for(&test_profile(NARRATIVE), posting_text, &Budget::default())
     }
 
     /// Issue 10: a required skill only a project's narrative names
@@ -1679,20 +1676,16 @@ projects:
     /// place before one that shows more terms the posting does not require.
     #[test]
     fn a_required_terms_only_bullet_wins_a_place_over_nice_to_haves() {
-        let p = load::parse(SPREAD, "spread.yaml").expect("valid test profile");
-        let ev = Evidence::new(&p, Lexicon::builtin(), score::profile_now(&p));
-        let posting = posting::analyse(
-            "# Engineer\n\n## Responsibilities\n\n- Run Docker hosts with Terraform and Ansible\n\
-             - Run PostgreSQL, Redis and Kafka\n\n## Requirements\n\n- Helm\n",
-            "test",
-        )
-        .expect("posting");
-        let m = score::score(&ev, &posting);
         let budget = Budget {
             max_bullets_per_project: 2,
             ..Budget::default()
         };
-        let s = select(&p, &ev, &m, &budget);
+        let (s, _) = select_for(
+            &test_profile(SPREAD),
+            "# Engineer\n\n## Responsibilities\n\n- Run Docker hosts with Terraform and Ansible\n\
+             - Run PostgreSQL, Redis and Kafka\n\n## Requirements\n\n- Helm\n",
+            &budget,
+        );
         let ids: Vec<&str> = s.chosen.iter().map(|c| c.id.as_str()).collect();
         assert_eq!(ids.first(), Some(&"p-helm"), "{ids:?}");
         assert_eq!(ids.len(), 2, "{ids:?}");
