@@ -52,9 +52,13 @@ pub struct Found {
 
 /// Every lexicon term mentioned in `text`, in order.
 pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
-    let text = nfkc(text);
+    mentions_in(lex, &nfkc(text))
+}
+
+/// [`mentions`] of text already NFKC-normalised (offsets are into it).
+fn mentions_in(lex: &Lexicon, text: &str) -> Vec<Mention> {
     let lower = text.to_ascii_lowercase();
-    let toks = tokenize(&text, &lower);
+    let toks = tokenize(text, &lower);
     let mut out = Vec::new();
     let mut key = String::new();
     let mut i = 0;
@@ -63,7 +67,7 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     // Whether the text is written in capitals, worked out when first asked.
     let mut capitals: Option<bool> = None;
     while i < toks.len() {
-        if let Some((m, skip)) = coordinated(lex, &text, &toks, i, &mut key) {
+        if let Some((m, skip)) = coordinated(lex, text, &toks, i, &mut key) {
             // "unit and integration testing": unit testing here, the rest
             // from the next word on.
             out.push(m);
@@ -90,11 +94,11 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
                 let after = &text[toks[i + n - 1].end..];
                 let name = lex.term(form.term).name;
                 let another = other_acronym(surface, name)
-                    && !*capitals.get_or_insert_with(|| in_capitals(&text));
+                    && !*capitals.get_or_insert_with(|| in_capitals(text));
                 if bracketed_ok(surface, after)
                     && !proper_noun(surface, after, name)
                     && !another
-                    && (!form.cased || cased_ok(&text, &toks[i], surface, name))
+                    && (!form.cased || cased_ok(text, &toks[i], surface, name))
                 {
                     hit = Some((n, form.term, surface.to_owned(), form.cased, form.context));
                     break;
@@ -156,7 +160,8 @@ pub fn mentions(lex: &Lexicon, text: &str) -> Vec<Mention> {
     let alone = |m: &Mention| m.token == 0 && m.next == toks.len();
     // In text written in capitals (a bulletin's "SERVES AS A LEAD"), a
     // capital says nothing: an everyday word needs company there too.
-    let shouting = out.iter().any(|m| m.cased) && in_capitals(&text);
+    let shouting =
+        out.iter().any(|m| m.cased) && *capitals.get_or_insert_with(|| in_capitals(text));
     out.retain(|m| {
         !m.cased
             || (!shouting && !m.surface.chars().any(char::is_lowercase))
@@ -458,7 +463,7 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
         };
         for (kind, clause) in crate::posting::clauses(line.kind, &line.text) {
             let text = nfkc(clause);
-            let mut ms = mentions(lex, clause);
+            let mut ms = mentions_in(lex, &text);
             if let Some(fields) = degree_fields(&text) {
                 ms.retain(|m| !fields.contains(&m.start));
             }
