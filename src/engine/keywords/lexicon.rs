@@ -8,7 +8,6 @@
 //! into static hash tables over one text, so starting costs no parsing.
 
 use rustc_hash::FxHashMap;
-use std::borrow::Cow;
 
 use super::normalize::norm;
 
@@ -111,21 +110,8 @@ impl Category {
     }
 }
 
-/// One canonical skill.
-#[derive(Debug, Clone)]
-pub struct Term {
-    pub name: Cow<'static, str>,
-    pub category: Category,
-    /// Corpus postings that mention the term.
-    pub df: u32,
-    /// Known only from the noisy gazetteer source.
-    pub weak: bool,
-    /// Added from the user's profile rather than the built-in data.
-    pub user: bool,
-}
-
-/// A term as the lexicon lends it: its name borrowed from the compiled
-/// table or the profile's term.
+/// One canonical skill, as the lexicon lends it: its name borrowed from
+/// the compiled table or the profile's term.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct TermRef<'a> {
     pub name: &'a str,
@@ -195,10 +181,11 @@ fn probe<'t>(rows: &'t [[u32; 4]], key: &str) -> Option<&'t [u32; 4]> {
 pub struct Lexicon {
     /// The category of each name in the table's category list.
     categories: Vec<Category>,
-    /// Terms the profile added, numbered after the built-in ones; the
-    /// built-in terms are read from the compiled table when asked for, so a
-    /// run builds no 16,000-entry vector it mostly never reads.
-    user_terms: Vec<Term>,
+    /// Terms the profile added (name, category), numbered after the
+    /// built-in ones; the built-in terms are read from the compiled table
+    /// when asked for, so a run builds no 16,000-entry vector it mostly
+    /// never reads.
+    user_terms: Vec<(String, Category)>,
     /// The profile's forms; they win over built-in ones (an alias
     /// redirects a built-in form).
     user_forms: FxHashMap<String, Form>,
@@ -273,13 +260,13 @@ impl Lexicon {
                 user: false,
             },
             None => {
-                let t = &self.user_terms[id as usize - table::TERMS.len()];
+                let (name, category) = &self.user_terms[id as usize - table::TERMS.len()];
                 TermRef {
-                    name: &t.name,
-                    category: t.category,
-                    df: t.df,
-                    weak: t.weak,
-                    user: t.user,
+                    name,
+                    category: *category,
+                    df: 0,
+                    weak: false,
+                    user: true,
                 }
             }
         }
@@ -332,13 +319,7 @@ impl Lexicon {
     /// Adds a new term known only from the profile.
     pub fn add_term(&mut self, name: &str, category: Category) -> TermId {
         let id = self.len() as TermId;
-        self.user_terms.push(Term {
-            name: Cow::Owned(name.to_owned()),
-            category,
-            df: 0,
-            weak: false,
-            user: true,
-        });
+        self.user_terms.push((name.to_owned(), category));
         let f = norm(name);
         if self.lookup(&f).is_none() {
             self.add_user_form(
