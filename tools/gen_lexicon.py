@@ -131,15 +131,14 @@ ONET_VENDOR_MIN_NAMES = 10
 ONET_VENDOR_MIN_CAPITAL_SHARE = 0.9
 
 
-def vendors_of_onet(src):
+def vendors_of_onet(rows):
     """The vendors of O*NET's technology names (see ONET_VENDOR_MIN_NAMES)."""
     first, capital = defaultdict(int), defaultdict(int)
-    with open(os.path.join(src, "onet", "onet_technology_examples_aggregated.tsv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            words = row["example"].split()
-            if len(words) >= 2:
-                first[words[0]] += 1
-                capital[words[0]] += words[1][:1].isupper() or words[1][:1].isdigit()
+    for row in rows:
+        words = row["example"].split()
+        if len(words) >= 2:
+            first[words[0]] += 1
+            capital[words[0]] += words[1][:1].isupper() or words[1][:1].isdigit()
     return {w for w, n in first.items()
             if n >= ONET_VENDOR_MIN_NAMES and capital[w] >= ONET_VENDOR_MIN_CAPITAL_SHARE * n}
 
@@ -256,17 +255,18 @@ def main():
             if count >= 5000 or (count >= 500 and k not in english and len(k) >= 5):
                 lex.popular.add(norm(tag.replace("-", " ")))
 
-    onet_vendors = vendors_of_onet(src)
     with open(os.path.join(src, "onet", "onet_technology_examples_aggregated.tsv"), encoding="utf-8") as f:
-        for row in csv.DictReader(f, delimiter="\t"):
-            if int(row["n_occupations"]) < 2 and row["hot_technology"] != "Y":
-                continue
-            display, names = onet_name(row["example"], english, onet_vendors, lex.parent)
-            lex.add(names, display=display, category=onet_category(row["commodity_title"]), prio=5)
-            # O*NET names the tools of every trade, most of which the
-            # corpus of software postings never says (Laserfiche, AMS
-            # Advantage): a name two occupations use is kept all the same.
-            lex.popular.update(norm(n) for n in names)
+        onet_rows = list(csv.DictReader(f, delimiter="\t"))
+    onet_vendors = vendors_of_onet(onet_rows)
+    for row in onet_rows:
+        if int(row["n_occupations"]) < 2 and row["hot_technology"] != "Y":
+            continue
+        display, names = onet_name(row["example"], english, onet_vendors, lex.parent)
+        lex.add(names, display=display, category=onet_category(row["commodity_title"]), prio=5)
+        # O*NET names the tools of every trade, most of which the
+        # corpus of software postings never says (Laserfiche, AMS
+        # Advantage): a name two occupations use is kept all the same.
+        lex.popular.update(norm(n) for n in names)
 
     for row in csv.DictReader(open(os.path.join(src, "esco", "digitalSkillsCollection_en.csv"), encoding="utf-8")):
         if row["skillType"] != "knowledge":
@@ -291,7 +291,9 @@ def main():
     # 1a. Certifications, named as CONVENTIONS.md names them ("AWS
     # certification", "Cisco certification"): a curated name that corpus
     # postings write before "certified" or "certification(s)".
-    for v, display in certified_names(a.shared, lex).items():
+    with open(os.path.join(a.shared, "corpus", "remote-jobs.jsonl"), encoding="utf-8") as f:
+        corpus = [json.loads(line)["text"] for line in f]
+    for v, display in certified_names(corpus, lex).items():
         lex.add([f"{v} certification", f"{v} certifications", f"{v} certified"],
                 display=f"{display} certification", category="skill", prio=2)
     # "Unit tests" and "a load test" ask for unit and load testing.
@@ -385,55 +387,54 @@ def main():
                      if not e["term"] or (e["term"] == e["term"].lower() and e["term"] not in kept_names)}
     written = defaultdict(lambda: defaultdict(int))
     word = re.compile(r"[A-Za-z][A-Za-z0-9+#]*")
-    with open(os.path.join(a.shared, "corpus", "remote-jobs.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            n_post += 1
-            text = unicodedata.normalize("NFKC", json.loads(line)["text"]).replace("\u2019", "'")
-            for w in word.findall(text):
-                lw = w.lower()
-                if lw in english:
-                    all_uses[lw] += 1
-                    if w == lw:
-                        lower_uses[lw] += 1
-            spans = tokens(text)
-            toks = [t for t, _, _ in spans]
-            seen = set()
-            for i in range(len(toks)):
-                for n in range(1, maxn + 1):
-                    if i + n > len(toks):
-                        break
-                    j = form_to_entry.get(" ".join(toks[i:i + n]))
+    for raw in corpus:
+        n_post += 1
+        text = unicodedata.normalize("NFKC", raw).replace("\u2019", "'")
+        for w in word.findall(text):
+            lw = w.lower()
+            if lw in english:
+                all_uses[lw] += 1
+                if w == lw:
+                    lower_uses[lw] += 1
+        spans = tokens(text)
+        toks = [t for t, _, _ in spans]
+        seen = set()
+        for i in range(len(toks)):
+            for n in range(1, maxn + 1):
+                if i + n > len(toks):
+                    break
+                j = form_to_entry.get(" ".join(toks[i:i + n]))
+                if j is not None:
+                    seen.add(j)
+                    if j in needs_display:
+                        surface = " ".join(text[spans[i][1]:spans[i + n - 1][2]].split())
+                        if PLAIN.fullmatch(surface):
+                            written[j][surface] += 1
+        for j in seen:
+            df[j] += 1
+        # Line by line, longest name first: which names stand in a line
+        # with another (curated) technical name.
+        for ln in text.split("\n"):
+            lt = [t for t, _, _ in tokens(ln)]
+            hits, i, role_hits = [], 0, set()
+            while i < len(lt):
+                for n in range(min(maxn, len(lt) - i), 0, -1):
+                    j = line_forms.get(" ".join(lt[i:i + n]))
                     if j is not None:
-                        seen.add(j)
-                        if j in needs_display:
-                            surface = " ".join(text[spans[i][1]:spans[i + n - 1][2]].split())
-                            if PLAIN.fullmatch(surface):
-                                written[j][surface] += 1
-            for j in seen:
-                df[j] += 1
-            # Line by line, longest name first: which names stand in a line
-            # with another (curated) technical name.
-            for ln in text.split("\n"):
-                lt = [t for t, _, _ in tokens(ln)]
-                hits, i, role_hits = [], 0, set()
-                while i < len(lt):
-                    for n in range(min(maxn, len(lt) - i), 0, -1):
-                        j = line_forms.get(" ".join(lt[i:i + n]))
-                        if j is not None:
-                            hits.append(j)
-                            if i + n < len(lt) and lt[i + n] in ROLE_NEXT:
-                                role_hits.add(j)
-                            i += n
-                            break
-                    else:
-                        i += 1
-                strong_hits = {j for j in hits if entries[j]["strong"]}
-                for j in role_hits:
-                    line_role[j] += 1
-                for j in set(hits):
-                    line_occ[j] += 1
-                    if strong_hits - {j}:
-                        line_co[j] += 1
+                        hits.append(j)
+                        if i + n < len(lt) and lt[i + n] in ROLE_NEXT:
+                            role_hits.add(j)
+                        i += n
+                        break
+                else:
+                    i += 1
+            strong_hits = {j for j in hits if entries[j]["strong"]}
+            for j in role_hits:
+                line_role[j] += 1
+            for j in set(hits):
+                line_occ[j] += 1
+                if strong_hits - {j}:
+                    line_co[j] += 1
     for i, e in enumerate(entries):
         if i in needs_display:
             e["term"] = display_name(e, written.get(i, {}))
@@ -753,16 +754,12 @@ CERT_MIN_POSTINGS = 2
 CERTIFIED = re.compile(r"\b([A-Z][\w+#./-]*(?: [A-Z][\w+#./-]*)?) (?:[Cc]ertified|[Cc]ertifications?)\b")
 
 
-def certified_names(shared, lex):
-    """Curated names that corpus postings certify ("AWS certified", "Azure
-    certifications"): normalised name -> its display name. A word postings
+def certified_names(texts, lex):
+    """Curated names that corpus postings (`texts`) certify ("AWS certified",
+    "Azure certifications"): normalised name -> its display name. A word postings
     mostly write in lower case ("security", "network", "cloud") names no
     vendor."""
     postings, written = defaultdict(int), defaultdict(lambda: defaultdict(int))
-    texts = []
-    with open(os.path.join(shared, "corpus", "remote-jobs.jsonl"), encoding="utf-8") as f:
-        for line in f:
-            texts.append(json.loads(line)["text"])
     for text in texts:
         if "ertifi" not in text:
             continue
