@@ -442,8 +442,8 @@ def main():
     if os.environ.get("LEXICON_LINE_SHARES"):
         with open(os.environ["LEXICON_LINE_SHARES"], "w", encoding="utf-8") as f:
             for i, e in enumerate(entries):
-                if not e["strong"]:
-                    f.write(f"{e['term']}\t{line_co[i]}\t{line_occ[i]}\t{df[i]}\n")
+                kind = "strong" if e["strong"] else "weak"
+                f.write(f"{e['term']}\t{line_co[i]}\t{line_occ[i]}\t{df[i]}\t{kind}\n")
     if os.environ.get("LEXICON_ROLE_SHARES"):
         for i, e in enumerate(entries):
             if e["term"] in os.environ["LEXICON_ROLE_SHARES"].split(","):
@@ -712,17 +712,30 @@ def merge_variants(lex, drop, english):
             if rest not in english or not strong(lex.find(rest)):
                 unite(k, rest)
 
+    # A name written with its acronym ("disaster recovery (DR)",
+    # "architectural decision records (ADRs)") names what the phrase names:
+    # the phrase is one of its forms, and its name ("Disaster recovery", not
+    # "disaster recovery DR"). The bare acronym joins it only when it has
+    # three letters or more and one meaning (below): "DR", "QA" and "BI"
+    # are too short to tell.
     expansions = defaultdict(set)
     for k in keys:
         toks = k.split()
-        if len(toks) < 3 or not toks[-1].isalpha() or len(toks[-1]) < 3:
+        if len(toks) < 3 or not toks[-1].isalpha() or len(toks[-1]) < 2:
             continue
         acr, words = toks[-1], toks[:-1]
-        if acr in ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in STOP)):
+        initials = ("".join(w[0] for w in words), "".join(w[0] for w in words if w not in STOP))
+        plural = len(acr) >= 3 and acr.endswith("s") and acr[:-1] in initials
+        if acr in initials or plural:
             phrase = " ".join(words)
-            expansions[acr].add(phrase)
-            if phrase in lex.parent:
+            if len(acr) >= 3 and not plural:
+                expansions[acr].add(phrase)
+            if k not in lex.strong and (words[-1] in ROLE_WORDS or any(w in SOFT_WORDS for w in words)):
+                drop.add(k)  # a job or a soft skill, as in 1b: "business analyst (BA)"
+            elif phrase in lex.parent:
                 unite(phrase, k)
+            elif phrase not in drop:
+                lex.parent[phrase] = lex.find(k)
     for acr, phrases in expansions.items():
         if len(phrases) != 1 or acr in english:
             continue
