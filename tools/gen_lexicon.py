@@ -75,6 +75,7 @@ class Lexicon:
         self.strong = set()  # keys seen in a curated source
         self.blocked = set()  # normalised forms never to merge through
         self.brand = set()  # single-token product names (linguist, devicon, icons, topics)
+        self.product = set()  # names of products and languages (linguist, devicon)
         self.popular = set()  # forms of well-known names, kept even if no posting says them
         self.owner = {}  # root -> the display name of the hand-kept term it is
 
@@ -143,12 +144,13 @@ def vendors_of_onet(rows):
             if n >= ONET_VENDOR_MIN_NAMES and capital[w] >= ONET_VENDOR_MIN_CAPITAL_SHARE * n}
 
 
-def onet_name(example, english, vendors=frozenset(), known=()):
+def onet_name(example, english, vendors=frozenset(), known=(), products=frozenset()):
     """O*NET names: drop ' software' (or ' operating system(s)') after a
     name, mine a trailing acronym, and name a vendor's product also without
     the vendor ("Oracle PeopleSoft" -> "PeopleSoft") when what is left has
     no everyday word and names nothing `known` already ("Oracle Middleware"
-    is not middleware)."""
+    is not middleware), or is a product linguist or devicon knows by that
+    short name ("Microsoft Azure" is Azure)."""
     name = re.sub(r"\s+(software|operating systems?)$", "", example)
     if norm(name) in english:
         name = example  # "Accounting software" is not accounting
@@ -163,7 +165,7 @@ def onet_name(example, english, vendors=frozenset(), known=()):
         parts = rest.split()
         proper = all(w[:1].isupper() or w[:1].isdigit() for w in parts)
         odd = [t for t in k.split() if t not in english and singular(t) not in english]
-        if len(k) >= 4 and proper and k not in known and odd and (len(parts) > 1 or len(odd) == 1):
+        if len(k) >= 4 and proper and (k in products or k not in known and odd and (len(parts) > 1 or len(odd) == 1)):
             names.append(rest)
     if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9]+", words[-1]):
         acro = words[-1]
@@ -221,6 +223,7 @@ def main():
         names = [l["name"]] + [x for x in l.get("aliases", []) if x.lower() not in bad_linguist]
         lex.add(names, display=l["name"], category="language", prio=1)
         lex.brand.update(norm(x) for x in names)
+        lex.product.update(norm(x) for x in names)
         lex.popular.add(norm(l["name"]))
 
     dev_cat = {"database": "database", "cloud": "cloud", "framework": "framework", "language": "language",
@@ -229,6 +232,7 @@ def main():
         cat = next((dev_cat[t] for t in d.get("tags", []) if t in dev_cat), None)
         lex.add([d["name"]] + d.get("altnames", []), category=cat, prio=4)
         lex.brand.update(norm(x) for x in [d["name"]] + d.get("altnames", []))
+        lex.product.update(norm(x) for x in [d["name"]] + d.get("altnames", []))
         lex.popular.add(norm(d["name"]))
 
     so_syn = defaultdict(list)
@@ -261,7 +265,7 @@ def main():
     for row in onet_rows:
         if int(row["n_occupations"]) < 2 and row["hot_technology"] != "Y":
             continue
-        display, names = onet_name(row["example"], english, onet_vendors, lex.parent)
+        display, names = onet_name(row["example"], english, onet_vendors, lex.parent, lex.product)
         lex.add(names, display=display, category=onet_category(row["commodity_title"]), prio=5)
         # O*NET names the tools of every trade, most of which the
         # corpus of software postings never says (Laserfiche, AMS
@@ -445,8 +449,9 @@ def main():
                 kind = "strong" if e["strong"] else "weak"
                 f.write(f"{e['term']}\t{line_co[i]}\t{line_occ[i]}\t{df[i]}\t{kind}\n")
     if os.environ.get("LEXICON_ROLE_SHARES"):
+        want = os.environ["LEXICON_ROLE_SHARES"].split(",")
         for i, e in enumerate(entries):
-            if e["term"] in os.environ["LEXICON_ROLE_SHARES"].split(","):
+            if e["term"] in want or "*" in want and line_occ[i] >= ROLE_MIN_LINES:
                 print(f"{e['term']}: {line_role[i]}/{line_occ[i]}", file=sys.stderr)
     out = []
     report = []
@@ -475,6 +480,14 @@ def main():
         flags = [] if e["strong"] else ["weak"]
         forms = []
         for fm in e["forms"]:
+            # Two words, one of them a closed-class word ("to do", "for in",
+            # "built in", "in place", "link to"), are a programming site's
+            # tag or everyday English, not a skill a posting asks for. ("on"
+            # is no such word here: "on call", "single sign on".)
+            toks = fm.split()
+            if len(toks) == 2 and fm not in curated and any(t in CLOSED_WORDS for t in toks):
+                forms.append("~" + fm)
+                continue
             # An everyday word that postings mostly write in lower case
             # ("software", "users", "testing") names no particular skill:
             # it matches nothing unless the override list vouches for it.
@@ -546,12 +559,26 @@ ROLE_SHARE = 0.28
 # capital; a concept, domain or practice ("healthcare") does not.
 PRODUCT = {"language", "framework", "tool", "platform", "database", "cloud", "software", "technology", None}
 
+# Words that follow a known name without naming another skill ("Python
+# experience", "CI/CD processes", "AI systems"). Measured: after a curated
+# name in the corpus the most frequent next words are "experience" (5,363),
+# "tools", "technologies", "platform" (1,184), "solutions", "systems"
+# (1,040, after 138 different names), "development", "applications" (898),
+# "services", "infrastructure" (559), "practices", "platforms" (494),
+# "processes" (471), "principles", "products", "methodologies", "projects";
+# "design" (515) is left out: "API design" and "system design" are skills.
 GENERIC_SUFFIX = {
     "development", "practices", "practice", "skills", "skill", "solutions", "solution", "tools",
     "tooling", "technologies", "technology", "concepts", "services", "environment", "environments",
     "experience", "standards", "principles", "frameworks", "best practices", "knowledge",
     "expertise", "proficiency", "stack", "ecosystem", "fundamentals", "methodologies", "models",
+    "systems", "system", "platform", "platforms", "applications", "infrastructure", "processes",
+    "process", "products", "projects", "pipelines", "workflows", "strategies", "strategy",
+    "application", "product", "project", "pipeline", "workflow",
 }
+# Articles, prepositions and "is": see the two-word forms in main().
+CLOSED_WORDS = {"a", "an", "the", "to", "in", "for", "of", "at", "by", "from", "up", "out", "off",
+                "with", "where", "is"}
 GENERIC_PREFIX = {"native", "modern", "strong", "solid", "advanced", "basic", "proven", "deep",
                   "good", "excellent", "hands on", "new", "using", "with"}
 SOFT_WORDS = {
