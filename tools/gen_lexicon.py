@@ -297,6 +297,7 @@ def main():
     # postings write before "certified" or "certification(s)".
     with open(os.path.join(a.shared, "corpus", "remote-jobs.jsonl"), encoding="utf-8") as f:
         corpus = [json.loads(line)["text"] for line in f]
+    foreign = foreign_words(corpus)
     for v, display in certified_names(corpus, lex).items():
         lex.add([f"{v} certification", f"{v} certifications", f"{v} certified"],
                 display=f"{display} certification", category="skill", prio=2)
@@ -486,6 +487,11 @@ def main():
             # is no such word here: "on call", "single sign on".)
             toks = fm.split()
             if len(toks) == 2 and fm not in curated and any(t in CLOSED_WORDS for t in toks):
+                forms.append("~" + fm)
+                continue
+            # A common word of the corpus's French and other postings ("des",
+            # "bon") names nothing there.
+            if fm in foreign and fm not in curated:
                 forms.append("~" + fm)
                 continue
             # An everyday word that postings mostly write in lower case
@@ -792,6 +798,44 @@ ENGLISH_SHORT = {"web", "app", "new", "bug", "log", "key", "dev", "ops", "git", 
 # it before "certified" or "certification(s)" (AWS 62, Azure 10, Cisco 2).
 CERT_MIN_POSTINGS = 2
 CERTIFIED = re.compile(r"\b([A-Z][\w+#./-]*(?: [A-Z][\w+#./-]*)?) (?:[Cc]ertified|[Cc]ertifications?)\b")
+
+
+# Closed-class English words: a posting in which they are under
+# FOREIGN_MAX_ENGLISH_SHARE of the words is written in another language
+# (the corpus median is 0.24; its 242 postings under 0.05 are French,
+# German, Swedish, Spanish; 6,370 are over 0.12).
+ENGLISH_CLOSED = {"the", "and", "to", "of", "with", "you", "we", "our", "for", "in", "is", "are",
+                  "a", "will", "your"}
+FOREIGN_MAX_ENGLISH_SHARE = 0.05
+ENGLISH_MIN_SHARE = 0.12
+# A word in at least this share of the other-language postings and at most
+# FOREIGN_MAX_IN_ENGLISH of the English ones is a word of those languages.
+FOREIGN_MIN_SHARE = 0.10
+FOREIGN_MAX_IN_ENGLISH = 0.01
+
+
+def foreign_words(texts):
+    """Common words of the corpus's postings in other languages that English
+    postings seldom use: French "des", "ses", "esprit", "bon" are not the
+    DES cipher or the ESPRIT project. Measured over the corpus."""
+    word = re.compile(r"[a-z\u00e0-\u00ff]+")
+    other, english = defaultdict(int), defaultdict(int)
+    n_other = n_english = 0
+    for t in texts:
+        words = word.findall(t.lower())
+        if len(words) < 50:
+            continue
+        share = sum(w in ENGLISH_CLOSED for w in words) / len(words)
+        if share < FOREIGN_MAX_ENGLISH_SHARE:
+            n_other += 1
+            for w in set(words):
+                other[w] += 1
+        elif share >= ENGLISH_MIN_SHARE:
+            n_english += 1
+            for w in set(words):
+                english[w] += 1
+    return {w for w, n in other.items()
+            if n >= FOREIGN_MIN_SHARE * n_other and english[w] <= FOREIGN_MAX_IN_ENGLISH * n_english}
 
 
 def certified_names(texts, lex):
