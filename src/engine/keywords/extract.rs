@@ -75,6 +75,16 @@ fn mentions_in(lex: &Lexicon, text: &str) -> Vec<Mention> {
             continue;
         }
         let mut hit = None;
+        // A name starts at a word's start, not inside a hyphenated word:
+        // "cutting-edge AI" is no edge AI, "mission-critical systems" no
+        // critical systems. Two names joined ("Agile-Scrum") are two names.
+        if i > 0
+            && hyphen(&text[toks[i - 1].end..toks[i].start])
+            && out.last().is_none_or(|m: &Mention| m.next != i)
+        {
+            i += 1;
+            continue;
+        }
         // A name never runs over a comma, colon or semicolon: in "Gitlab:
         // CI/CD, Python: Django" the label ends where its list begins.
         let span = lex.span_from(toks[i].norm).min(toks.len() - i);
@@ -180,6 +190,11 @@ fn mentions_in(lex: &Lexicon, text: &str) -> Vec<Mention> {
 /// Planning (ERP)" is one name with its acronym.)
 fn breaks(gap: &str) -> bool {
     gap.contains([',', ':', ';', '\n'])
+}
+
+/// Whether two tokens are parts of one hyphenated word ("cutting-edge").
+fn hyphen(gap: &str) -> bool {
+    matches!(gap, "-" | "\u{2010}" | "\u{2011}")
 }
 
 /// Whether an acronym's name written as a word opens a proper noun: "San
@@ -774,6 +789,17 @@ mod tests {
         );
         // An acronym in a line of ordinary case is still a name.
         assert_eq!(names("Knowledge of C and Java"), ["C", "Java"]);
+    }
+
+    #[test]
+    fn a_name_starts_at_a_words_start_not_inside_a_hyphenated_word() {
+        assert!(names("cutting-edge AI research")
+            .iter()
+            .all(|n| !n.contains("Edge")));
+        assert!(names("we are proud go-getters").is_empty());
+        assert_eq!(names("Edge AI on devices"), ["Edge Computing & AIoT"]);
+        // Two names joined by a hyphen are both named.
+        assert_eq!(names("an Agile-Scrum team"), ["Agile", "Scrum"]);
     }
 
     #[test]
