@@ -325,8 +325,12 @@ def main():
                 drop.add(k)
             elif rest in lex.parent and rest in curated:
                 drop.add(k)
-        if toks[0] in GENERIC_PREFIX and " ".join(toks[1:]) in lex.parent:
+        # "Modern JavaScript", "strong SQL": a generic word before a name.
+        # (A source's own name keeps it: "deep learning", "basic
+        # authentication", "native code".)
+        if weak and toks[0] in GENERIC_PREFIX and " ".join(toks[1:]) in lex.parent:
             drop.add(k)
+            why[k] = "a generic word and a known name"
         if weak and (any(t in SOFT_WORDS for t in toks) or toks[-1] in ROLE_WORDS):
             drop.add(k)
         # "AWS cloud", "Azure services": a product and a generic word name the
