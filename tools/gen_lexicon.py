@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Generate tailor's built-in skill lexicon from ../shared/lexicon-sources.
 
-usage: tools/gen_lexicon.py [--shared DIR] [--out data]
+usage: tools/gen_lexicon.py [--shared DIR] [--out data] [--check]
 
 Reads the open skill data described in ../shared/lexicon-sources/README.md
 (Stack Overflow tags and synonyms, GitHub Explore topics, linguist, devicon,
@@ -928,5 +928,23 @@ def parse_overrides(path):
     return res
 
 
+def check():
+    """`--check`: regenerate into a scratch folder and fail when the
+    committed data differs from what the generator makes of ../shared."""
+    import filecmp, shutil, tempfile
+    here = os.path.dirname(os.path.abspath(__file__))
+    data = os.path.join(here, "..", "data")
+    rest = [x for x in sys.argv[1:] if x != "--check"]
+    with tempfile.TemporaryDirectory() as tmp:
+        for name in ("lexicon-overrides.txt", "skill-graph-overrides.txt"):
+            shutil.copy(os.path.join(data, name), tmp)
+        sys.argv = [sys.argv[0], *rest, "--out", tmp]
+        main()
+        stale = [n for n in ("lexicon.tsv", "lexicon-report.tsv", "skill-graph.tsv")
+                 if not filecmp.cmp(os.path.join(tmp, n), os.path.join(data, n), shallow=False)]
+    if stale:
+        sys.exit("stale: data/" + ", data/".join(stale) + "; run tools/gen_lexicon.py")
+
+
 if __name__ == "__main__":
-    main()
+    check() if "--check" in sys.argv[1:] else main()
