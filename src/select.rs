@@ -8,8 +8,8 @@
 //!    requires first and then all, until every evidenced term is shown,
 //!    in a bullet's words where one names it, best in the posting's own
 //!    words (a term only a tag or a narrower skill evidences is half
-//!    shown, [`UNNAMED_SHARE`]; one in other words mostly,
-//!    [`OTHER_WORDS_SHARE`]);
+//!    shown, `UNNAMED_SHARE`; one in other words mostly,
+//!    `OTHER_WORDS_SHARE`);
 //! 2. relevance with diminishing returns: each term's contribution halves
 //!    for every chosen bullet that already shows it, so chosen bullets do not
 //!    all repeat the same terms.
