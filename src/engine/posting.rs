@@ -80,6 +80,8 @@ pub struct Line {
     pub text: String,
     /// 1-based line number in the decoded text.
     pub number: usize,
+    /// A list item ("- Python", "• Dental coverage", "2. SQL"), not prose.
+    pub item: bool,
 }
 
 /// A posting, decoded and sectioned.
@@ -309,6 +311,7 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
             },
             text: clean,
             number,
+            item: list_item(line),
         });
     }
     if posting.title.is_none() {
@@ -430,6 +433,21 @@ pub fn clauses(section: SectionKind, line: &str) -> Vec<(SectionKind, &str)> {
             )
         })
         .collect()
+}
+
+/// Whether a (trimmed) line is a list item: a bullet, or a number or
+/// letter and a dot or bracket.
+fn list_item(line: &str) -> bool {
+    // A Markdown bullet has a space after it ("**Bold** prose" is none).
+    if ["* ", "- ", "+ "].iter().any(|b| line.starts_with(b))
+        || line.starts_with(['•', '·', '◦', '▪', '|'])
+    {
+        return true;
+    }
+    let head = line.split_whitespace().next().unwrap_or("");
+    head.strip_suffix(['.', ')']).is_some_and(|l| {
+        !l.is_empty() && l.len() <= 2 && l.chars().all(|c| c.is_ascii_alphanumeric())
+    })
 }
 
 /// The text of a heading line, if the line is one: Markdown `#`, a line

@@ -888,8 +888,9 @@ fn keep_hard_skills(lex: &Lexicon, found: Vec<Found>) -> Vec<Found> {
         .into_iter()
         .filter(|f| {
             let t = lex.term(f.term);
-            // The company's field ("change the healthcare system") is part of
-            // the fit even when only the "about us" says it.
+            // The company's field ("Acme builds healthcare software") is part
+            // of the fit even when only the "about us" prose says it (not
+            // a benefits list: see `extract`).
             f.section != SectionKind::Boilerplate || f.in_title || t.category == Category::Domain
         })
         .collect()
