@@ -921,8 +921,10 @@ mod tests {
             "# Engineer\n\nRequirements:\n- Python\n\nAbout us:\nAcme builds healthcare software.\n";
         assert_eq!(names(about), ["Python", "Healthcare"]);
         // A list item elsewhere still names the field.
-        assert!(names("# Engineer\n\nRequirements:\n- Healthcare experience\n")
-            .contains(&"Healthcare".to_string()));
+        assert!(
+            names("# Engineer\n\nRequirements:\n- Healthcare experience\n")
+                .contains(&"Healthcare".to_string())
+        );
     }
 
     #[test]
