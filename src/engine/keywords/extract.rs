@@ -682,13 +682,14 @@ fn introduces_choice(text: &str) -> bool {
         "any combination",
     ]
     .iter()
-    .any(|q| {
-        before.ends_with(q)
-            && !before[..before.len() - q.len()]
-                .chars()
-                .next_back()
-                .is_some_and(char::is_alphanumeric)
-    })
+    .any(|q| ends_with_words(before, q))
+}
+
+/// Whether `text` ends with the words `tail`, whole: "tools like" ends with
+/// "like", "unlike" does not.
+fn ends_with_words(text: &str, tail: &str) -> bool {
+    text.strip_suffix(tail)
+        .is_some_and(|rest| !rest.chars().next_back().is_some_and(char::is_alphanumeric))
 }
 
 fn window_before(text: &str, at: usize) -> &str {
@@ -754,13 +755,7 @@ fn one_of(text: &str, ms: &[Mention], next: &mut u32) -> Vec<Option<u32>> {
             let after = words(window_after(text, ms[j].end));
             let led = ["such as", "e.g.", "e.g", "eg", "like", "for example"]
                 .iter()
-                .any(|c| {
-                    before.ends_with(c)
-                        && !before[..before.len() - c.len()]
-                            .chars()
-                            .next_back()
-                            .is_some_and(char::is_alphanumeric)
-                })
+                .any(|c| ends_with_words(before, c))
                 // "we would like", "we'd like": a wish, not "tools like".
                 && !["would like", "'d like"].iter().any(|c| before.ends_with(c));
             let closed = after.first().is_some_and(|w| w == "etc")
