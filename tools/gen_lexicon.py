@@ -130,6 +130,10 @@ class Lexicon:
 # the product without it ("PeopleSoft").
 ONET_VENDOR_MIN_NAMES = 10
 ONET_VENDOR_MIN_CAPITAL_SHARE = 0.9
+# A hot technology this many occupations use is an everyday tool of work
+# (O*NET: Microsoft Excel 859, Word 784, Outlook 638, Project 201, Adobe
+# Acrobat 165; the next everyday word, Google Drive, has 64 and is not hot).
+ONET_OFFICE_MIN_OCCUPATIONS = 100
 
 
 def vendors_of_onet(rows):
@@ -144,13 +148,19 @@ def vendors_of_onet(rows):
             if n >= ONET_VENDOR_MIN_NAMES and capital[w] >= ONET_VENDOR_MIN_CAPITAL_SHARE * n}
 
 
-def onet_name(example, english, vendors=frozenset(), known=(), products=frozenset()):
+def onet_name(example, english, vendors=frozenset(), known=(), products=frozenset(), tags=frozenset(), office=False):
     """O*NET names: drop ' software' (or ' operating system(s)') after a
     name, mine a trailing acronym, and name a vendor's product also without
     the vendor ("Oracle PeopleSoft" -> "PeopleSoft") when what is left has
     no everyday word and names nothing `known` already ("Oracle Middleware"
     is not middleware), or is a product linguist or devicon knows by that
-    short name ("Microsoft Azure" is Azure)."""
+    short name ("Microsoft Azure" is Azure). An everyday word is the
+    product's short name too when two sources agree on it: O*NET flags the
+    product a hot technology (frequent in job postings) used in at least
+    ONET_OFFICE_MIN_OCCUPATIONS occupations (`office`), and Stack Overflow
+    has the word as a tag (`tags`): "Microsoft Excel" is Excel, "Adobe
+    Acrobat" Acrobat, but "Oracle Cloud" (4 occupations) is no Cloud. Such a
+    word matches only written with a capital (see SHORT_NAMES in main)."""
     name = re.sub(r"\s+(software|operating systems?)$", "", example)
     if norm(name) in english:
         name = example  # "Accounting software" is not accounting
@@ -166,6 +176,8 @@ def onet_name(example, english, vendors=frozenset(), known=(), products=frozense
         proper = all(w[:1].isupper() or w[:1].isdigit() for w in parts)
         odd = [t for t in k.split() if t not in english and singular(t) not in english]
         if len(k) >= 4 and proper and (k in products or k not in known and odd and (len(parts) > 1 or len(odd) == 1)):
+            names.append(rest)
+        elif len(k) >= 4 and proper and office and k in tags and k not in known:
             names.append(rest)
     if len(words) >= 3 and re.fullmatch(r"[A-Z][A-Z0-9]+", words[-1]):
         acro = words[-1]
@@ -240,10 +252,13 @@ def main():
         for row in csv.DictReader(f, delimiter="\t"):
             if row["approved"] == "Y":
                 so_syn[row["target_tag"]].append(row["source_tag"])
+    so_tags = set()  # every tag with enough questions, dictionary words too
     with open(os.path.join(src, "stackoverflow", "so_tags.tsv"), encoding="utf-8") as f:
         for row in csv.DictReader(f, delimiter="\t"):
             tag, count = row["tag"], int(row["question_count"])
             k = norm(tag.replace("-", " "))
+            if count >= 300:
+                so_tags.add(k)
             # Generic programming words ("arrays", "string") are not résumé
             # skills: keep a dictionary word only when a curated source has it.
             if count < 300 or (k in english and k not in lex.parent):
@@ -262,15 +277,23 @@ def main():
     with open(os.path.join(src, "onet", "onet_technology_examples_aggregated.tsv"), encoding="utf-8") as f:
         onet_rows = list(csv.DictReader(f, delimiter="\t"))
     onet_vendors = vendors_of_onet(onet_rows)
+    # Everyday words that are an office tool's short name ("Excel", "Word"):
+    # they name the product when written with a capital, whatever the
+    # corpus's share of the everyday word in lower case.
+    short_names = set()
     for row in onet_rows:
         if int(row["n_occupations"]) < 2 and row["hot_technology"] != "Y":
             continue
-        display, names = onet_name(row["example"], english, onet_vendors, lex.parent, lex.product)
+        office = row["hot_technology"] == "Y" and int(row["n_occupations"]) >= ONET_OFFICE_MIN_OCCUPATIONS
+        display, names = onet_name(row["example"], english, onet_vendors, lex.parent, lex.product,
+                                   so_tags, office)
         lex.add(names, display=display, category=onet_category(row["commodity_title"]), prio=5)
         # O*NET names the tools of every trade, most of which the
         # corpus of software postings never says (Laserfiche, AMS
         # Advantage): a name two occupations use is kept all the same.
         lex.popular.update(norm(n) for n in names)
+        if office:
+            short_names.update(norm(n) for n in names[1:] if norm(n) in english)
 
     for row in csv.DictReader(open(os.path.join(src, "esco", "digitalSkillsCollection_en.csv"), encoding="utf-8")):
         if row["skillType"] != "knowledge":
@@ -502,7 +525,7 @@ def main():
             # ("software", "users", "testing") names no particular skill:
             # it matches nothing unless the override list vouches for it.
             if (" " not in fm and len(fm) > 2 and fm in english and fm not in curated
-                    and lower_uses[fm] >= 0.5 * max(all_uses[fm], 1)):
+                    and fm not in short_names and lower_uses[fm] >= 0.5 * max(all_uses[fm], 1)):
                 forms.append("~" + fm)
                 continue
             # An everyday word that is also a product name (Go, Express,

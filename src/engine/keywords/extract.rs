@@ -105,11 +105,20 @@ fn mentions_in(lex: &Lexicon, text: &str) -> Vec<Mention> {
                 let name = lex.term(form.term).name;
                 let another = other_acronym(surface, name)
                     && !*capitals.get_or_insert_with(|| in_capitals(text));
+                // A slash joins a short name to another name ("C/C#",
+                // ".NET/C#", "Python/R", "JS/TS"), not to a word ("A/B",
+                // "CS/EE", "N/A").
+                let slashed = Slashed {
+                    before: out.last().is_some_and(|m: &Mention| m.next == i),
+                    after: toks
+                        .get(i + n)
+                        .is_some_and(|t| lex.lookup(t.norm).is_some()),
+                };
                 if bracketed_ok(surface, after)
                     && !proper_noun(surface, after, name)
                     && !currency(&text[..toks[i].start], surface, after)
                     && !another
-                    && (!form.cased || cased_ok(text, &toks[i], surface, name))
+                    && (!form.cased || cased_ok(text, &toks[i], surface, name, slashed))
                 {
                     hit = Some((n, form.term, surface.to_owned(), form.cased, form.context));
                     break;
@@ -385,10 +394,19 @@ fn in_capitals(text: &str) -> bool {
 /// three words.
 const CAPITALS_MIN_LETTERS: usize = 12;
 
+/// Whether a name stands beside the slash before it, and a name may start
+/// beside the slash after it.
+#[derive(Debug, Clone, Copy)]
+struct Slashed {
+    before: bool,
+    after: bool,
+}
+
 /// A cased form must start with a capital; a one- or two-letter one must
 /// be written as the term is ("Go") or in capitals ("C", "AI"), and stand
-/// apart ("C-suite", "R&D" and "A/B" are not languages).
-fn cased_ok(text: &str, tok: &Token, surface: &str, name: &str) -> bool {
+/// apart ("C-suite", "R&D" and "A/B" are not languages), or be joined by a
+/// slash to another name (`slashed`: "C/C#").
+fn cased_ok(text: &str, tok: &Token, surface: &str, name: &str, slashed: Slashed) -> bool {
     let first = surface.chars().next().unwrap_or(' ');
     if !first.is_uppercase() {
         return false;
@@ -422,7 +440,8 @@ fn cased_ok(text: &str, tok: &Token, surface: &str, name: &str) -> bool {
                     c.is_whitespace()
                         || (c.is_ascii_alphanumeric() && !surface.ends_with(char::is_alphanumeric))
                 }));
-        return apart(before) && end_ok;
+        return (apart(before) || (before == Some('/') && slashed.before))
+            && (end_ok || (after == Some('/') && slashed.after));
     }
     true
 }
@@ -833,6 +852,26 @@ mod tests {
         assert!(names("Pay: $90,000 - $150,000 CAD").is_empty());
         assert!(names("CAD $130,100~$176,000").is_empty());
         assert_eq!(names("Build CAD tools in C++"), ["CAD", "C++"]);
+    }
+
+    #[test]
+    fn a_slash_joins_a_short_name_to_another_name_not_to_a_word() {
+        assert_eq!(
+            names("Python, SQL, and C/C#."),
+            ["Python", "SQL", "C", "C#"]
+        );
+        assert_eq!(names("Strong .NET/C# skills"), [".NET", "C#"]);
+        assert_eq!(names("Python/R for analysis"), ["Python", "R"]);
+        assert!(names("a CS/EE degree, N/A").is_empty());
+    }
+
+    #[test]
+    fn an_office_tools_short_name_counts_with_a_capital() {
+        assert_eq!(
+            names("reports in Crystal Reports, Excel, or SSRS"),
+            ["SAP Crystal Reports", "Microsoft Excel", "SSRS"]
+        );
+        assert!(names("you excel at building teams").is_empty());
     }
 
     #[test]
