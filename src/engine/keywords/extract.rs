@@ -875,6 +875,14 @@ mod tests {
     }
 
     #[test]
+    fn a_prefix_is_no_name() {
+        // "pre" starts a hyphenated word in 585 of its 642 corpus uses.
+        assert!(names("a pre-IPO company").is_empty());
+        assert_eq!(names("micro-frontends"), ["Micro frontends"]);
+        assert_eq!(names("Pre-sales experience"), ["Pre-Sales"]);
+    }
+
+    #[test]
     fn a_short_alias_joins_no_two_names() {
         // linguist's FreeBASIC alias "fb" once merged Facebook into it.
         assert_eq!(names("the Facebook Graph API"), ["Facebook"]);
