@@ -1095,6 +1095,18 @@ mod tests {
     }
 
     #[test]
+    fn a_combined_requirements_heading_is_required_but_its_plus_lines_are_not() {
+        // Issue 12: the stem rule `prefer` made the whole list preferred.
+        let text = "# Engineer\n\n### Qualifications, Requirements & Preferred Skills\n\n\
+                    * 5 years of Python\n* Kafka is a plus\n";
+        let s = sections(text);
+        assert_eq!(s[0].0, SectionKind::Required);
+        assert_eq!(s[1].0, SectionKind::Required);
+        let kinds: Vec<_> = clauses(s[1].0, &s[1].1).into_iter().map(|c| c.0).collect();
+        assert_eq!(kinds, [SectionKind::Preferred]);
+    }
+
+    #[test]
     fn about_the_role_and_about_you_are_content_about_the_company_is_not() {
         // Regression: every "About ..." heading was boilerplate, so a posting
         // headed only "About the role" / "About you" lost all its terms.
