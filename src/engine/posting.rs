@@ -224,7 +224,11 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
             }
             // "About the job" or "Requirements" on a plain line of its own.
             // Under a marked "Desired experience" heading, a plain "Skills"
-            // line is a sub-list of it, not a new must-have list.
+            // line is a sub-list of it, not a new must-have list. A plain
+            // "Nice to have" or "Desired Skills" under a marked
+            // "Requirements" heading does start the preferred list it names
+            // (CONVENTIONS.md: marked lines of the requirements list do not
+            // count); it was kept required in 42 corpus postings.
             None if !line.starts_with(['*', '-', '•', '+'])
                 && !line.ends_with('.')
                 && line.split_whitespace().count() <= crate::sections::MAX_PLAIN_HEADING_WORDS =>
@@ -234,7 +238,7 @@ pub fn analyse(text: &str, source: &str) -> Result<Posting, PostingError> {
                     |k| matches!(k, SectionKind::Required | SectionKind::Preferred);
                 crate::sections::plain_heading(&clean, company)
                     .map(|k| {
-                        if marked_kind && qualifications(kind) && qualifications(k) {
+                        if marked_kind && qualifications(kind) && k == SectionKind::Required {
                             kind
                         } else {
                             k
@@ -1355,6 +1359,20 @@ Writes COBOL.
     fn a_plain_sub_heading_keeps_a_marked_qualifications_section() {
         let s = sections("**Desired Experiences**\n\nSkills\n\n- Python\n");
         assert_eq!(s, vec![(SectionKind::Preferred, "Python".to_owned())]);
+    }
+
+    #[test]
+    fn a_plain_preferred_sub_heading_under_marked_requirements_is_preferred() {
+        // Issue 12: "Desired Skills", "Nice to Have", "Bonus" on a plain line
+        // under "### Requirements:" left their lists required.
+        let s = sections("### Requirements:\n\n- Go\n\nNice to Have\n\n- Python\n");
+        assert_eq!(
+            s,
+            vec![
+                (SectionKind::Required, "Go".to_owned()),
+                (SectionKind::Preferred, "Python".to_owned())
+            ]
+        );
     }
 
     #[test]
