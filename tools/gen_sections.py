@@ -272,6 +272,58 @@ CONVENTIONS = [
 CONVENTIONS = [(re.compile("(?:" + p + r")\Z"), kinds) for p, kinds in CONVENTIONS]
 
 
+# ---------------------------------------------------------------- phrase rules
+
+# Two shapes of heading that word stems cannot read, decided before the stem
+# rules (src/engine/sections.rs `phrased` does the same; keep them equal). A
+# reviewed heading they decide must have their kind (checked with CONVENTIONS).
+#
+# A combined heading names the must-have list and then, joined by "and", "&",
+# "or", "/" or a comma, the preferred one ("Requirements & Preferred Skills",
+# "Skills and Qualifications Required and Preferred"): its list is required,
+# and a line of it marked "preferred" or "a plus" is preferred by its own
+# words (CONVENTIONS.md, REQUIRED rule). The stem rule `prefer` read them as
+# preferred. A preferred word before the must-have one ("Nice to have
+# requirements", "Preferred qualifications") is no combination, nor is a
+# negated must-have ("Although not a requirement, bonus points if").
+REQUIRED_WORDS = ("requirement", "required", "qualification", "must")
+PREFERRED_WORDS = ("prefer", "desir", "nice", "bonus")
+JOINERS = {"and", "&", "or", "/", ","}
+# A heading that ends in an if-clause addressed to the reader ("You'll thrive
+# in this role if you:", "You might be a fit if", "Bonus points if you have")
+# introduces the list that completes it: required, unless the heading says
+# the list is extra (a preferred cue) or negates ("You shouldn't apply if").
+IF_TAIL = 4  # words after the last "if": "if you have the following"
+IF_PREFERRED = re.compile(
+    r"\b(bonus|plus|nice|be great|it's great|love it|edge|advantage|advantageous|extra|even better|hurt"
+    r"|it helps|especially|particularly|additionally|stand out|appreciate|brownie|desirable|desired"
+    r"|preferred|preferably|beneficial)\b"
+)
+IF_NEGATION = re.compile(r"\b(not|never)\b|n't\b")
+
+
+def phrase_rule(h):
+    """(rule, kind) of the phrase rule that decides a normalised heading: rule
+    "combined" or "if", kind None when the heading negates; else None."""
+    words = re.findall(r"[&/,]|[^\s&/,]+", h)
+    req = next((i for i, w in enumerate(words) if w.startswith(REQUIRED_WORDS)), None)
+    pref = next((i for i, w in enumerate(words) if w.startswith(PREFERRED_WORDS)), None)
+    if req is not None and pref is not None and req < pref and JOINERS & set(words[req + 1 : pref]):
+        return "combined", None if IF_NEGATION.search(h) else "required"
+    words = re.findall(r"[^\W_]+(?:'[^\W_]+)?", h)
+    if "if" in words and len(words) - 1 - max(i for i, w in enumerate(words) if w == "if") <= IF_TAIL:
+        if IF_NEGATION.search(h):
+            return "if", None
+        return "if", "preferred" if IF_PREFERRED.search(h) else "required"
+    return None
+
+
+def phrase_kind(h):
+    """The kind a phrase rule gives a normalised heading, else None."""
+    found = phrase_rule(h)
+    return found[1] if found else None
+
+
 def read_reviewed(path):
     """{heading: kind} and a list of problems."""
     reviewed, problems = {}, []
@@ -301,6 +353,9 @@ def read_reviewed(path):
                 problems.append(
                     f"contradiction: {h!r} is {kind}, but the conventions say {'/'.join(sorted(allowed))} ({pat.pattern})"
                 )
+        phrased = phrase_kind(h)
+        if phrased and kind != phrased:
+            problems.append(f"contradiction: {h!r} is {kind}, but the phrase rules say {phrased}")
     return reviewed, problems
 
 
@@ -377,6 +432,31 @@ def derive_rules(reviewed):
                 holders[k2].discard(h)
 
 
+def phrase_stats(reviewed, rules, unreviewed, df):
+    """What each phrase rule decides among the reviewed headings and the unreviewed tail."""
+    out = {}
+    for name in ("combined", "if"):
+        r = {"kinds": collections.Counter(), "negated": 0}
+        for h, kind in reviewed.items():
+            found = phrase_rule(h)
+            if found and found[0] == name:
+                if found[1]:
+                    r["kinds"][kind] += 1
+                else:
+                    r["negated"] += 1
+        t = {"kinds": collections.Counter(), "headings": 0, "postings": 0, "changed": 0, "example": ""}
+        for h in sorted(unreviewed, key=lambda h: (-df[h], h)):
+            found = phrase_rule(h)
+            if found and found[0] == name and found[1] and len(h.split()) <= MAX_WORDS:
+                t["kinds"][found[1]] += 1
+                t["headings"] += 1
+                t["postings"] += df[h]
+                t["changed"] += apply_rules(rules, h)[0] != found[1]
+                t["example"] = t["example"] or h[:60]
+        out[name] = (r, t)
+    return out
+
+
 def apply_rules(rules, h):
     """The kind of the first rule (in order) whose keyword the heading has."""
     ks = keywords(h)
@@ -435,7 +515,7 @@ def keyword_counts(reviewed):
     return counts
 
 
-def doc_text(reviewed, rules, cv, tail):
+def doc_text(reviewed, rules, cv, tail, phrases):
     total, fired, right, confusion = cv
     per_kind = collections.Counter(reviewed.values())
     counts = keyword_counts(reviewed)
@@ -478,6 +558,31 @@ def doc_text(reviewed, rules, cv, tail):
             + ", ".join(f"{t_kinds[k]} {k}" for k in KINDS if t_kinds[k])
             + ". The rest are mostly job titles, names, skill labels inside lists and sentences.",
         ]
+    if phrases:
+        lines += [
+            "",
+            "## Phrase rules",
+            "",
+            "Two shapes of heading are decided before the stem rules (`phrase_rule` here, `phrased` in "
+            "src/engine/sections.rs): a combined heading, the must-have list joined to the preferred one "
+            "(\"Requirements & Preferred Skills\"), is required; a heading that ends in an if-clause (at most "
+            f"{IF_TAIL} words after the last \"if\": \"You might be a fit if\") is required, or preferred with a "
+            "preferred cue (\"Bonus points if you have\"); either, negated, decides nothing. A reviewed heading "
+            "they decide must have their kind.",
+            "",
+            "| rule | reviewed headings decided | negated | tail headings (postings) decided | of them, "
+            "the stem rules gave another kind or none | example from the tail |",
+            "|---|---|---|---|---|---|",
+        ]
+        for name in ("combined", "if"):
+            r, t = phrases[name]
+            lines.append(
+                f"| {name} | {sum(r['kinds'].values())} ("
+                + ", ".join(f"{short[x]} {r['kinds'][x]}" for x in KINDS if r["kinds"][x])
+                + f") | {r['negated']} | {t['headings']} ({t['postings']}): "
+                + ", ".join(f"{short[x]} {t['kinds'][x]}" for x in KINDS if t["kinds"][x])
+                + f" | {t['changed']} | {t['example'].replace('|', '/')} |"
+            )
     lines += [
         "",
         "## The rules, in order",
@@ -548,7 +653,7 @@ def main():
                 tail_examples[k] = (n + 1, ex)
         tail = (len(unreviewed), sum(occ[h] for h in unreviewed), fired_h, fired_occ, tail_kinds, tail_examples)
         outputs[cues_path] = cues_text(postings, reviewed, df)
-        outputs[doc_path] = doc_text(reviewed, rules, cv, tail)
+        outputs[doc_path] = doc_text(reviewed, rules, cv, tail, phrase_stats(reviewed, rules, unreviewed, df))
 
     stale = []
     for path, text in outputs.items():

@@ -5,7 +5,9 @@
 //! 97% of its heading lines (reviewed by hand, counted by
 //! `tools/gen_sections.py`); `data/section-rules.tsv` is a decision list of
 //! word stems the generator derived from those reviewed headings, for the
-//! tail. Finding heading lines and splitting a posting is `posting`'s job.
+//! tail, after two phrase rules (combined headings, if-clause headings)
+//! that stems cannot read. Finding heading lines and splitting a posting is
+//! `posting`'s job.
 
 use std::sync::OnceLock;
 
@@ -76,6 +78,9 @@ pub fn classify(heading: &str, company: Option<&str>) -> Option<Cue> {
     if let Some(c) = cue(&h) {
         return Some(c);
     }
+    if let Some(k) = phrased(&h) {
+        return Some(Cue::Starts(k));
+    }
     // A rule may not make a section boilerplate: dropping a posting's
     // content costs more than keeping some noise, and a stem that names
     // hiring processes ("proces") also heads a bulletin's skills ("Process
@@ -95,6 +100,106 @@ pub fn classify(heading: &str, company: Option<&str>) -> Option<Cue> {
             .unwrap_or(Cue::Starts(SectionKind::Other)),
     )
 }
+
+/// The two shapes of heading that word stems cannot read, decided before
+/// the stem rules; `tools/gen_sections.py` (`phrase_rule`) holds the same
+/// rules, checks the reviewed headings against them and counts what they
+/// decide in `tools/heading_rules.md`. `None` when neither applies or the
+/// heading negates ("Although not a requirement, bonus points if", "You
+/// shouldn't apply if"): the stem rules decide.
+///
+/// A combined heading names the must-have list and then, joined by "and",
+/// "&", "or", "/" or a comma, the preferred one ("Qualifications,
+/// Requirements & Preferred Skills", "Skills and Qualifications Required
+/// and Preferred"): its list is required (CONVENTIONS.md's REQUIRED rule),
+/// and a line of it marked "preferred" or "a plus" is preferred by its own
+/// words (`posting::clauses`). The stem rule `prefer` read all 5 such
+/// unreviewed corpus headings (5 postings) as preferred; the one reviewed,
+/// "Requirements and Preferred Experience" (3 postings), is required.
+///
+/// A heading that ends in an if-clause addressed to the reader ("You'll
+/// thrive in this role if you:", "You might be a fit if") introduces the list
+/// that completes it: required, or preferred when the heading says the list
+/// is extra ("Bonus points if you have", "It would be great if you had").
+/// Of the 68 reviewed headings of that shape that do not negate, all 39
+/// required and 29 preferred agree; of 69 unreviewed corpus headings (69
+/// postings) it decides, the stem rules gave 42 no kind or another one
+/// ("You will be successful if you" fell to "you will": responsibilities).
+fn phrased(h: &str) -> Option<SectionKind> {
+    let negated = find_words(h, "not").is_some()
+        || find_words(h, "never").is_some()
+        || h.match_indices("n't")
+            .any(|(at, m)| !h[at + m.len()..].starts_with(char::is_alphanumeric));
+    // Combined: tokens are `&`, `/`, `,` and runs of anything else but space.
+    let mut spaced = String::with_capacity(h.len() + 8);
+    for c in h.chars() {
+        if matches!(c, '&' | '/' | ',') {
+            spaced.extend([' ', c, ' ']);
+        } else {
+            spaced.push(c);
+        }
+    }
+    let tokens: Vec<&str> = spaced.split_whitespace().collect();
+    let position = |stems: &[&str]| {
+        tokens
+            .iter()
+            .position(|t| stems.iter().any(|s| t.starts_with(s)))
+    };
+    let must = position(&["requirement", "required", "qualification", "must"]);
+    let extra = position(&["prefer", "desir", "nice", "bonus"]);
+    if let (Some(m), Some(e)) = (must, extra) {
+        if m < e
+            && tokens[m + 1..e]
+                .iter()
+                .any(|t| matches!(*t, "and" | "&" | "or" | "/" | ","))
+        {
+            return (!negated).then_some(SectionKind::Required);
+        }
+    }
+    // If-clause: words as the stem rules take them, "you'll" one word.
+    let words = words(h);
+    let last_if = words.iter().rposition(|w| w == "if")?;
+    if words.len() - 1 - last_if > IF_TAIL || negated {
+        return None;
+    }
+    Some(if IF_PREFERRED.iter().any(|p| find_words(h, p).is_some()) {
+        SectionKind::Preferred
+    } else {
+        SectionKind::Required
+    })
+}
+
+/// Words after a heading's last "if" for it to end in an if-clause ("if you
+/// have the following").
+const IF_TAIL: usize = 4;
+
+/// What makes an if-clause heading's list extra.
+const IF_PREFERRED: [&str; 24] = [
+    "bonus",
+    "plus",
+    "nice",
+    "be great",
+    "it's great",
+    "love it",
+    "edge",
+    "advantage",
+    "advantageous",
+    "extra",
+    "even better",
+    "hurt",
+    "it helps",
+    "especially",
+    "particularly",
+    "additionally",
+    "stand out",
+    "appreciate",
+    "brownie",
+    "desirable",
+    "desired",
+    "preferred",
+    "preferably",
+    "beneficial",
+];
 
 /// The section a plain line starts when it is, word for word, a heading
 /// the reviewed data knows ("About the job", "Requirements" on a line of
@@ -261,8 +366,9 @@ fn stem(word: &str) -> String {
     w.chars().take(6).collect()
 }
 
-/// The unigram and bigram stems of a normalised heading.
-fn keywords(h: &str) -> Vec<String> {
+/// The words of a normalised heading: runs of letters and digits, one
+/// inner apostrophe part kept ("we're", "you'll"), `{company}` one word.
+fn words(h: &str) -> Vec<String> {
     let mut words = Vec::new();
     let mut rest = h;
     while !rest.is_empty() {
@@ -290,6 +396,12 @@ fn keywords(h: &str) -> Vec<String> {
             rest = &rest[c.len_utf8()..];
         }
     }
+    words
+}
+
+/// The unigram and bigram stems of a normalised heading.
+fn keywords(h: &str) -> Vec<String> {
+    let words = words(h);
     let stems: Vec<String> = words.iter().map(|w| stem(w)).collect();
     let stop = |s: &str| STOP.contains(&s);
     let mut out: Vec<String> = stems.iter().filter(|s| !stop(s)).cloned().collect();
@@ -343,6 +455,74 @@ mod tests {
         assert_eq!(
             classify("What we need from you", None),
             Some(Cue::Starts(SectionKind::Required))
+        );
+    }
+
+    #[test]
+    fn a_combined_heading_is_required_not_preferred() {
+        // Unreviewed corpus headings as written; the stem rule `prefer`
+        // read each as preferred.
+        for h in [
+            "Qualifications, Requirements & Preferred Skills",
+            "Qualifications, Requirements, Preferred Skills",
+            "Requirements & Preferred Skills",
+            "Skills and Qualifications Required and Preferred:",
+            "Tools Required or Desired",
+        ] {
+            assert_eq!(
+                classify(h, None),
+                Some(Cue::Starts(SectionKind::Required)),
+                "{h}"
+            );
+        }
+        // A preferred word first, or a negated must-have, is no combination.
+        for h in [
+            "Preferred Qualifications and Requirements",
+            "Nice to have requirements",
+            "Although not a requirement, bonus points if",
+        ] {
+            assert_eq!(
+                classify(h, None),
+                Some(Cue::Starts(SectionKind::Preferred)),
+                "{h}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_heading_ending_in_an_if_clause_heads_the_list_it_introduces() {
+        // Unreviewed corpus headings as written.
+        for (h, want) in [
+            ("You are a great fit if:", SectionKind::Required),
+            ("You will be successful if you:", SectionKind::Required),
+            (
+                "You’ll thrive as a Frontend Engineer if you:",
+                SectionKind::Required,
+            ),
+            ("You will shine if you are or have:", SectionKind::Required),
+            (
+                "We'll be excited to reach out to you if also know:",
+                SectionKind::Required,
+            ),
+            ("It would be great if you had", SectionKind::Preferred),
+            (
+                "Additionally, we'd appreciate if you have:",
+                SectionKind::Preferred,
+            ),
+            (
+                "We’d especially love to hear from you if you:",
+                SectionKind::Preferred,
+            ),
+            ("Extra credit if you", SectionKind::Preferred),
+        ] {
+            assert_eq!(classify(h, None), Some(Cue::Starts(want)), "{h}");
+        }
+        // A negated if-clause, or an "if" far from the end, decides nothing.
+        assert_eq!(phrased("you should not apply if"), None);
+        assert_eq!(phrased("our role won't be for you if"), None);
+        assert_eq!(
+            phrased("how to know if you're a good fit for this role"),
+            None
         );
     }
 
