@@ -7,9 +7,10 @@
 //!    not yet shown by a chosen bullet, counting the terms the posting
 //!    requires first and then all, until every evidenced term is shown,
 //!    in a bullet's words where one names it, best in the posting's own
-//!    words (a term only a tag or a narrower skill evidences is half
-//!    shown, `UNNAMED_SHARE`; one in other words mostly,
-//!    `OTHER_WORDS_SHARE`);
+//!    words and phrase (a term only a tag or a narrower skill evidences is
+//!    half shown, `UNNAMED_SHARE`; one in other words mostly,
+//!    `OTHER_WORDS_SHARE`; one in the posting's word but not the phrase
+//!    around it nearly, `FORM_ONLY_SHARE`);
 //! 2. relevance with diminishing returns: each term's contribution halves
 //!    for every chosen bullet that already shows it, so chosen bullets do not
 //!    all repeat the same terms.
@@ -116,6 +117,18 @@ const UNNAMED_SHARE: f64 = 0.5;
 /// Skills line lists.
 const OTHER_WORDS_SHARE: f64 = 0.75;
 
+/// What a bullet that names a term in the posting's word for it, but not
+/// in the posting's phrase around it, counts towards showing it, against
+/// one that echoes the phrase: where the posting asks for "containerized
+/// applications", "Deployed containerized applications" over "CI/CD
+/// pipelines for containerized workflows". A recruiter skims for the
+/// posting's phrase and an ATS that matches phrases finds it only there.
+/// It counts only when some candidate bullet echoes a phrase of the term
+/// (else the posting's word is the best the profile offers, and counts
+/// fully), and a phrase is the term's form with the word beside it in the
+/// posting (`phrases_around` in extract.rs): a term in a list has none.
+const FORM_ONLY_SHARE: f64 = 0.9;
+
 /// One chosen bullet and why.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Chosen {
@@ -163,16 +176,22 @@ struct Candidate<'a> {
     named: HashSet<TermId>,
     /// The terms among `named` it names in the posting's own words.
     echoed: HashSet<TermId>,
+    /// The terms among `echoed` it names in the posting's own phrase, or
+    /// that no candidate names in a phrase of the posting's.
+    phrased: HashSet<TermId>,
 }
 
 impl Candidate<'_> {
     /// How well this bullet shows term `t` to a reader: 1 in the posting's
-    /// own words, [`OTHER_WORDS_SHARE`] in other words of the term,
+    /// own phrase, [`FORM_ONLY_SHARE`] in its word for the term but not its
+    /// phrase, [`OTHER_WORDS_SHARE`] in other words of the term,
     /// [`UNNAMED_SHARE`] when it only evidences it (a tag, a narrower
     /// skill).
     fn shows(&self, t: TermId) -> f64 {
-        if self.echoed.contains(&t) {
+        if self.phrased.contains(&t) {
             1.0
+        } else if self.echoed.contains(&t) {
+            FORM_ONLY_SHARE
         } else if self.named.contains(&t) {
             OTHER_WORDS_SHARE
         } else {
@@ -218,6 +237,7 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
                 .collect(),
             named: HashSet::new(),
             echoed: HashSet::new(),
+            phrased: HashSet::new(),
         })
         .collect();
     // The posting's words for each matched term, stemmed.
@@ -254,7 +274,6 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
             })
             .collect();
     }
-
     // Projects allowed, most relevant first; the rest may only fill.
     let relevant: Vec<usize> = m
         .projects
@@ -264,6 +283,38 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
         .take(budget.max_projects)
         .collect();
     candidates.retain(|c| c.project.is_none_or(|p| relevant.contains(&p)));
+    // The posting's phrases around each matched term, stemmed; and per
+    // candidate the terms it echoes a phrase of.
+    let posting_phrases: HashMap<TermId, Vec<String>> = m
+        .keywords
+        .iter()
+        .filter(|k| k.matched && !k.phrases.is_empty())
+        .map(|k| (k.id, k.phrases.iter().map(|p| stem(&norm(p))).collect()))
+        .collect();
+    let echoes_phrase: Vec<HashSet<TermId>> = candidates
+        .iter()
+        .map(|c| {
+            let text = format!(" {} ", stem(&norm(&c.bullet.text)));
+            c.echoed
+                .iter()
+                .copied()
+                .filter(|t| {
+                    posting_phrases
+                        .get(t)
+                        .is_some_and(|ps| ps.iter().any(|p| text.contains(&format!(" {p} "))))
+                })
+                .collect()
+        })
+        .collect();
+    let in_a_phrase: HashSet<TermId> = echoes_phrase.iter().flatten().copied().collect();
+    for (c, phrased) in candidates.iter_mut().zip(echoes_phrase) {
+        c.phrased = c
+            .echoed
+            .iter()
+            .copied()
+            .filter(|t| phrased.contains(t) || !in_a_phrase.contains(t))
+            .collect();
+    }
 
     let mut state = State {
         budget,
@@ -564,6 +615,7 @@ impl State<'_> {
                         terms: evidence.map(|x| x.terms.clone()).unwrap_or_default(),
                         named: evidence.map(|x| x.named.clone()).unwrap_or_default(),
                         echoed: evidence.map(|x| x.echoed.clone()).unwrap_or_default(),
+                        phrased: evidence.map(|x| x.phrased.clone()).unwrap_or_default(),
                     };
                     self.take_one(&context, "context");
                 }
@@ -704,6 +756,7 @@ impl State<'_> {
                     terms: Vec::new(),
                     named: HashSet::new(),
                     echoed: HashSet::new(),
+                    phrased: HashSet::new(),
                 };
                 self.take(&c, "recent work");
             }
@@ -1982,5 +2035,63 @@ projects:
         assert_eq!(ids, ["p-run", "p-apps"], "{:?}", s.chosen);
         assert_eq!(s.chosen[1].reason, "coverage", "{:?}", s.chosen);
         assert!(s.chosen[1].new_terms.iter().any(|t| t == "Containers"));
+    }
+
+    const PHRASES: &str = r#"
+person:
+  name: Test Person
+projects:
+  - id: p
+    name: Platform
+    start: 2020
+    end: present
+    bullets:
+      - id: p-workflows
+        text: Ran CI/CD pipelines for containerized workflows.
+      - id: p-apps
+        text: Deployed containerized applications for the billing team.
+"#;
+
+    /// Recruiters skim for the posting's phrase: where it asks for
+    /// "containerized applications", the bullet that says so is chosen
+    /// over one that says "containerized workflows", which a tie would
+    /// give (it is first in the profile and scores as high).
+    #[test]
+    fn a_bullet_in_the_postings_phrase_is_preferred_over_one_in_its_word() {
+        let budget = Budget {
+            max_bullets: 1,
+            ..Budget::default()
+        };
+        let posting = "# Engineer\n\n## Requirements\n\n\
+            - Operating containerized applications in production\n";
+        let (s, m) = select_for(&test_profile(PHRASES), posting, &budget);
+        let containers = m.keywords.iter().find(|k| k.term == "Containers");
+        assert!(
+            containers.is_some_and(
+                |k| k.matched && k.phrases.iter().any(|p| p == "containerized applications")
+            ),
+            "the test needs Containers matched with its phrase: {:?}",
+            m.keywords
+        );
+        let score = |id: &str| m.bullets.iter().find(|b| b.id == id).map(|b| b.score);
+        assert!(
+            score("p-workflows") >= score("p-apps"),
+            "the test needs the other bullet to win a tie: {:?}",
+            m.bullets
+        );
+        let ids: Vec<&str> = s.chosen.iter().map(|c| c.id.as_str()).collect();
+        assert_eq!(ids, ["p-apps"], "{:?}", s.chosen);
+    }
+
+    /// Without a bullet in the posting's phrase, the posting's word is the
+    /// best the profile offers and shows the term fully: coverage takes no
+    /// second bullet for it.
+    #[test]
+    fn the_postings_word_shows_a_term_fully_when_no_bullet_has_its_phrase() {
+        let posting = "# Engineer\n\n## Requirements\n\n\
+            - Operating containerized services in production\n";
+        let (s, _) = select_for(&test_profile(PHRASES), posting, &Budget::default());
+        let coverage = s.chosen.iter().filter(|c| c.reason == "coverage").count();
+        assert_eq!(coverage, 1, "{:?}", s.chosen);
     }
 }

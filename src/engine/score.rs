@@ -675,6 +675,11 @@ pub struct Keyword {
     pub term: String,
     /// Surface forms seen in the posting.
     pub forms: Vec<String>,
+    /// The posting's phrases around it: a form with the word beside it
+    /// ("containerized applications"), for choosing the bullet that
+    /// echoes them.
+    #[serde(skip)]
+    pub phrases: Vec<String>,
     pub category: Category,
     /// Importance in this posting (section, mentions, specificity).
     pub weight: f64,
@@ -767,6 +772,7 @@ pub fn score(ev: &Evidence, posting: &Posting) -> Match {
             Keyword {
                 term: t.name.to_string(),
                 forms: f.forms.clone(),
+                phrases: f.phrases.clone(),
                 category: t.category,
                 weight: round(weight),
                 required: f.section == SectionKind::Required,
@@ -985,6 +991,7 @@ mod tests {
         Keyword {
             term: term.to_owned(),
             forms: vec![term.to_owned()],
+            phrases: Vec::new(),
             category: Category::Technology,
             weight,
             required: true,

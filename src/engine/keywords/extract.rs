@@ -35,6 +35,9 @@ pub struct Found {
     pub term: TermId,
     /// Surface forms in order of first appearance.
     pub forms: Vec<String>,
+    /// The posting's phrases around it outside the boilerplate, in order of
+    /// first appearance (`phrases_around`).
+    pub phrases: Vec<String>,
     /// The most demanding section it was mentioned in.
     pub section: SectionKind,
     /// Mentions outside boilerplate.
@@ -456,6 +459,7 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
     // Terms asked for on their own somewhere: never part of a group.
     let mut alone: std::collections::HashSet<TermId> = std::collections::HashSet::new();
     let mut note = |m: Mention,
+                    phrases: Vec<String>,
                     (kind, because): (SectionKind, Because),
                     line: usize,
                     in_title: bool,
@@ -467,6 +471,7 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
             found.push(Found {
                 term: m.term,
                 forms: Vec::new(),
+                phrases: Vec::new(),
                 section: kind,
                 count: 0,
                 in_title: false,
@@ -483,6 +488,13 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
         if !f.forms.contains(&m.surface) {
             f.forms.push(m.surface);
         }
+        if kind != SectionKind::Boilerplate {
+            for p in phrases {
+                if !f.phrases.contains(&p) {
+                    f.phrases.push(p);
+                }
+            }
+        }
         if kind < f.section {
             f.because = (because, line);
         }
@@ -494,7 +506,14 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
     };
     if let Some(title) = &posting.title {
         for m in mentions(lex, title) {
-            note(m, (SectionKind::Other, Because::Opening), 1, true, None);
+            note(
+                m,
+                Vec::new(),
+                (SectionKind::Other, Because::Opening),
+                1,
+                true,
+                None,
+            );
         }
     }
     // The list after "one or more of the following:" is one choice: any of
@@ -542,7 +561,8 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
                 {
                     continue;
                 }
-                note(m, (kind, because), line.number, false, g);
+                let phrases = phrases_around(&text, &m);
+                note(m, phrases, (kind, because), line.number, false, g);
             }
         }
     }
@@ -562,6 +582,51 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
         });
     }
     found
+}
+
+/// Words that make no phrase with a term beside them: they tie it into
+/// the sentence ("experience with Docker", "Docker and Kubernetes") or say
+/// how well it is known ("strong Python", "Kubernetes expertise"), not what
+/// the posting does with it.
+const GLUE: &str = "\
+    and the for with from into onto via per over under using use used uses including include \
+    includes like such etc are was were will would can could should must may have has you your \
+    our their its this that these those which also plus strong solid proven experience \
+    knowledge skills expertise";
+
+/// The posting's phrases around a mention in `text`: the mention with the
+/// word right after it, and with the word right before it, where a single
+/// space joins them and the word is a content word (three letters or more,
+/// not [`GLUE`]): "containerized applications" and "operating
+/// containerized" in "operating containerized applications using Docker".
+/// A term in a list ("Python, Go and Rust") has none: commas and glue
+/// words part it from its neighbours.
+fn phrases_around(text: &str, m: &Mention) -> Vec<String> {
+    let content = |w: &str| {
+        w.len() >= 3
+            && w.bytes().all(|b| b.is_ascii_alphabetic())
+            && !GLUE.split(' ').any(|g| w.eq_ignore_ascii_case(g))
+    };
+    let mut out = Vec::new();
+    if let Some(rest) = text[m.end..].strip_prefix(' ') {
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        let w = &rest[..end];
+        if content(w) {
+            out.push(format!("{} {w}", m.surface));
+        }
+    }
+    if let Some(rest) = text[..m.start].strip_suffix(' ') {
+        let start = rest.rfind(|c: char| !c.is_alphanumeric()).map_or(0, |i| {
+            i + rest[i..].chars().next().map_or(1, char::len_utf8)
+        });
+        let w = &rest[start..];
+        if content(w) {
+            out.push(format!("{w} {}", m.surface));
+        }
+    }
+    out
 }
 
 /// At most [`WINDOW`] bytes of `text` before byte `at`, on a char boundary.
@@ -805,6 +870,41 @@ fn one_of(text: &str, ms: &[Mention], next: &mut u32) -> Vec<Option<u32>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The phrases around each mention of `text` ([`phrases_around`]).
+    fn phrases(text: &str) -> Vec<(String, Vec<String>)> {
+        let lex = Lexicon::builtin();
+        let text = nfkc(text);
+        mentions_in(&lex, &text)
+            .iter()
+            .map(|m| (lex.term(m.term).name.to_string(), phrases_around(&text, m)))
+            .collect()
+    }
+
+    #[test]
+    fn a_terms_phrase_is_the_content_word_beside_it() {
+        let got = phrases("operating containerized applications using Docker");
+        assert_eq!(
+            got[0],
+            (
+                "Containers".to_owned(),
+                vec![
+                    "containerized applications".to_owned(),
+                    "operating containerized".to_owned()
+                ]
+            ),
+            "{got:?}"
+        );
+        // "using" is glue: Docker has no phrase.
+        assert_eq!(got[1], ("Docker".to_owned(), Vec::new()), "{got:?}");
+    }
+
+    #[test]
+    fn a_term_in_a_list_has_no_phrase() {
+        let got = phrases("Experience with Python, Terraform and Kubernetes.");
+        assert!(got.len() == 3, "{got:?}");
+        assert!(got.iter().all(|(_, p)| p.is_empty()), "{got:?}");
+    }
 
     fn names(text: &str) -> Vec<String> {
         let lex = Lexicon::builtin();
