@@ -139,10 +139,11 @@ fn run_match(args: &MatchArgs, cache: Option<&Cache>) -> Result<Exit> {
     // A posting in a regular file is read and analysed while the profile
     // loads; standard input or a pipe only after it, so that a profile
     // error never waits on them.
-    let (ev, posting) = if one.as_os_str() != "-" && one.is_file() {
+    let (profile, ev, posting) = if one.as_os_str() != "-" && one.is_file() {
         load_evidence_beside(&profile, cache, || read_posting(one))?
     } else {
-        (load_evidence(&profile, cache)?, read_posting(one))
+        let (profile, ev, ()) = load_evidence_beside(&profile, cache, || ())?;
+        (profile, ev, read_posting(one))
     };
     let posting = posting?;
     let m = score::score(&ev, &posting);
@@ -154,7 +155,7 @@ fn run_match(args: &MatchArgs, cache: Option<&Cache>) -> Result<Exit> {
         crate::report::human_styled(&m, &ev, args.explain, crate::color::stdout())
     };
     to_stdout(out.as_bytes())?;
-    exit_without_freeing(ev);
+    exit_without_freeing((ev, profile));
     Ok(Exit::Ok)
 }
 
@@ -437,20 +438,22 @@ fn build_one(cfg: &BuildConfig, profile: &Profile, ev: &Evidence, inputs: &Input
 /// Loads a profile (through `cache`, when given) and indexes it for
 /// scoring.
 pub fn load_evidence(path: &Path, cache: Option<&Cache>) -> Result<Evidence> {
-    load_evidence_beside(path, cache, || ()).map(|(ev, ())| ev)
+    load_evidence_beside(path, cache, || ()).map(|(_, ev, ())| ev)
 }
 
 /// [`load_evidence`], with `beside` run on another thread while the
-/// profile loads.
+/// profile loads; the profile is returned too, for a caller that exits
+/// without freeing it.
 fn load_evidence_beside<T: Send>(
     path: &Path,
     cache: Option<&Cache>,
     beside: impl FnOnce() -> T + Send,
-) -> Result<(Evidence, T)> {
+) -> Result<(Profile, Evidence, T)> {
     let (profile, lexicon, t) = load_profile_beside(path, cache, beside);
     let profile = profile?;
     let now = score::profile_now(&profile);
-    Ok((Evidence::new(&profile, lexicon, now), t))
+    let ev = Evidence::new(&profile, lexicon, now);
+    Ok((profile, ev, t))
 }
 
 /// Loads the profile and the built-in lexicon side by side.

@@ -585,7 +585,7 @@ impl State<'_> {
             return false;
         }
         let terms = jaccard(ta, tb);
-        let words = jaccard(&self.ev.bullets[a].words, &self.ev.bullets[b].words);
+        let words = jaccard(self.ev.words(a), self.ev.words(b));
         SAME_TERMS.iter().any(|&(t, w)| terms >= t && words >= w)
     }
 

@@ -428,13 +428,45 @@ fn preferred_lead_in(line: &str) -> bool {
 /// Abbreviations whose full stop ends no sentence.
 const ABBREVIATIONS: [&str; 6] = ["e.g", "i.e", "etc", "vs", "inc", "approx"];
 
-/// Whether `cue` stands in `l` as whole words ("a plus", not "data plus").
-fn has_cue(l: &str, cue: &str) -> bool {
-    l.match_indices(cue).any(|(at, _)| {
-        let before = l[..at].chars().next_back();
-        let after = l[at + cue.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    })
+/// Where `words` stand in `text` as whole words ("a plus", not "data
+/// plus": no letter or digit just before or after), in text order, as
+/// (byte offset, word). Each word starts with an ASCII character.
+///
+/// One pass over the bytes, trying a word only where its first byte is,
+/// rather than a search a word: every clause of a posting is asked this,
+/// and setting up a search a word cost more than the search.
+pub(crate) fn whole_words<'a>(
+    text: &'a str,
+    words: &'a [&'a str],
+) -> impl Iterator<Item = (usize, &'a str)> + 'a {
+    let mut first = [false; 128];
+    for w in words {
+        debug_assert!(w.as_bytes()[0].is_ascii());
+        first[usize::from(w.as_bytes()[0] & 0x7f)] = true;
+    }
+    let bytes = text.as_bytes();
+    // An ASCII byte is a character of its own, so `at` is a char boundary.
+    (0..bytes.len())
+        .filter(move |&at| bytes[at].is_ascii() && first[usize::from(bytes[at])])
+        .filter(move |&at| {
+            !text[..at]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphanumeric)
+        })
+        .flat_map(move |at| {
+            let rest = &text[at..];
+            words
+                .iter()
+                .filter(move |w| {
+                    rest.starts_with(**w)
+                        && !rest[w.len()..]
+                            .chars()
+                            .next()
+                            .is_some_and(char::is_alphanumeric)
+                })
+                .map(move |w| (at, *w))
+        })
 }
 
 /// Words that make what they qualify a nice-to-have.
@@ -483,7 +515,7 @@ pub fn clauses(section: SectionKind, line: &str) -> Vec<(SectionKind, &str)> {
         .map(|c| {
             let l = c.to_ascii_lowercase();
             let preferred = section != SectionKind::Boilerplate
-                && PREFERRED_CUES.iter().any(|p| has_cue(&l, p));
+                && whole_words(&l, &PREFERRED_CUES).next().is_some();
             (
                 if preferred {
                     SectionKind::Preferred
@@ -1097,6 +1129,25 @@ mod tests {
             .into_iter()
             .map(|l| (l.kind, l.text))
             .collect()
+    }
+
+    #[test]
+    fn whole_words_are_found_where_a_word_may_start_and_end() {
+        let found: Vec<(usize, &str)> = whole_words(
+            "a plus, data plus; bonus-plus é-ms ms2 éms",
+            &["a plus", "plus", "ms"],
+        )
+        .collect();
+        assert_eq!(
+            found,
+            [
+                (0, "a plus"),
+                (2, "plus"),
+                (13, "plus"),
+                (25, "plus"),
+                (33, "ms")
+            ]
+        );
     }
 
     #[test]

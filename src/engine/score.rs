@@ -57,8 +57,6 @@ pub struct EvBullet {
     pub level: f64,
     /// Recency multiplier of its project.
     pub recency: f64,
-    /// Normalised, stemmed word set for near-duplicate detection.
-    pub words: HashSet<String>,
     /// The terms among `terms` only implied through the skill graph.
     pub implied: Vec<TermId>,
 }
@@ -77,6 +75,10 @@ pub struct Evidence {
     stems: FxHashMap<String, TermId>,
     /// Profile forms of 5+ letters, for typo-tolerant matches.
     fuzzy: Vec<(String, TermId)>,
+    /// Per bullet, its normalised, stemmed word set, for near-duplicate
+    /// detection: worked out on first use, as selection needs it and
+    /// `match` does not.
+    words: OnceLock<Vec<HashSet<String>>>,
     /// Per bullet, the bullets that say nearly the same: a property of the
     /// profile, worked out once on first use (selection needs it, `match`
     /// does not).
@@ -131,6 +133,7 @@ impl Evidence {
                 by_term: FxHashMap::default(),
                 stems: FxHashMap::default(),
                 fuzzy: Vec::new(),
+                words: OnceLock::new(),
                 near_duplicates: OnceLock::new(),
             },
             graph: Graph::default(),
@@ -165,7 +168,7 @@ impl Evidence {
         }
         let certs = texts.len() - profile.certifications.len();
         let lex = &ix.ev.lexicon;
-        // What a text mentions and, for a bullet, its stemmed words.
+        // What a text mentions.
         let read = |i: usize, text: &str| {
             let mut found: Vec<(TermId, String)> = mentions(lex, text)
                 .into_iter()
@@ -176,22 +179,12 @@ impl Evidence {
                 // Solutions Architect Associate" for solution architecture.
                 found.extend(inner_mentions(lex, text));
             }
-            let words = (i < bullets.len()).then(|| {
-                norm(text)
-                    .split(' ')
-                    .map(|w| stem_word(w).to_owned())
-                    .collect()
-            });
-            (found, words)
+            found
         };
-        let (per_text, graph) = each_text(&texts, read, || Graph::builtin(lex));
-        let (found, mut words): (Vec<_>, Vec<_>) = per_text.into_iter().unzip();
+        let (found, graph) = each_text(&texts, read, || Graph::builtin(lex));
         ix.graph = graph;
         let written: FxHashSet<TermId> = found.iter().flatten().map(|(t, _)| *t).collect();
-        let umbrella = Umbrella {
-            written: &written,
-            surfaces: found.iter().flatten().map(|(_, s)| s.as_str()).collect(),
-        };
+        let umbrella = Umbrella::new(&written, found.iter().flatten().map(|(_, s)| s.as_str()));
 
         for (i, (project, b)) in bullets.iter().enumerate() {
             let label = ix.label(&b.id);
@@ -244,7 +237,6 @@ impl Evidence {
             }
             terms.extend(&implied);
             terms.sort_unstable();
-            let words = words[i].take().unwrap_or_default();
             ix.ev.bullets.push(EvBullet {
                 id: b.id.clone(),
                 project: pi,
@@ -252,7 +244,6 @@ impl Evidence {
                 terms,
                 level,
                 recency,
-                words,
                 implied,
             });
         }
@@ -328,10 +319,28 @@ impl Evidence {
     /// The bullets (indexes into `bullets`) whose words overlap bullet
     /// `i`'s by `NEAR_DUPLICATE` (0.6) or more.
     pub fn near_duplicates(&self, i: usize) -> &[usize] {
-        let table = self
-            .near_duplicates
-            .get_or_init(|| near_duplicate_table(&self.bullets, NEAR_DUPLICATE, MAX_COMPARED));
+        let table = self.near_duplicates.get_or_init(|| {
+            let words: Vec<&HashSet<String>> =
+                (0..self.bullets.len()).map(|b| self.words(b)).collect();
+            near_duplicate_table(&words, NEAR_DUPLICATE, MAX_COMPARED)
+        });
         table.get(i).map_or(&[], Vec::as_slice)
+    }
+
+    /// Bullet `i`'s normalised, stemmed words, as a set.
+    pub fn words(&self, i: usize) -> &HashSet<String> {
+        let all = self.words.get_or_init(|| {
+            self.bullets
+                .iter()
+                .map(|b| {
+                    norm(&b.text)
+                        .split(' ')
+                        .map(|w| stem_word(w).to_owned())
+                        .collect()
+                })
+                .collect()
+        });
+        &all[i]
     }
 
     /// How the profile evidences a posting term, and through which profile
@@ -525,12 +534,12 @@ const MIN_SHARED_BYTES: usize = 4096;
 /// unless a bullet has more than `max_compared` such candidates (a huge,
 /// repetitive profile): then only the first are compared, which bounds the
 /// work at `max_compared` comparisons a bullet.
-fn near_duplicate_table(b: &[EvBullet], t: f64, max_compared: usize) -> Vec<Vec<usize>> {
+fn near_duplicate_table(b: &[&HashSet<String>], t: f64, max_compared: usize) -> Vec<Vec<usize>> {
     // Words as numbers, rarest first, each set sorted: the prefix is the
     // set's first numbers and Jaccard a merge of two sorted lists.
     let mut freq: FxHashMap<&str, usize> = FxHashMap::default();
     for x in b {
-        for w in &x.words {
+        for w in x.iter() {
             *freq.entry(w.as_str()).or_default() += 1;
         }
     }
@@ -544,7 +553,7 @@ fn near_duplicate_table(b: &[EvBullet], t: f64, max_compared: usize) -> Vec<Vec<
     let sets: Vec<Vec<u32>> = b
         .iter()
         .map(|x| {
-            let mut v: Vec<u32> = x.words.iter().map(|w| id[w.as_str()]).collect();
+            let mut v: Vec<u32> = x.iter().map(|w| id[w.as_str()]).collect();
             v.sort_unstable();
             v
         })
@@ -619,21 +628,30 @@ fn inner_mentions(lex: &Lexicon, name: &str) -> Vec<(TermId, String)> {
 struct Umbrella<'a> {
     /// Terms some profile text mentions.
     written: &'a FxHashSet<TermId>,
-    /// Normalised surfaces of every mention in profile text.
-    surfaces: FxHashSet<&'a str>,
+    /// The leading words of every mention's normalised surface, short of
+    /// the whole ("azure" and "azure enterprise" of "azure enterprise
+    /// apps"): one lookup a claim, not a pass over every mention.
+    qualified: FxHashSet<&'a str>,
 }
 
-impl Umbrella<'_> {
+impl<'a> Umbrella<'a> {
+    fn new(written: &'a FxHashSet<TermId>, surfaces: impl Iterator<Item = &'a str>) -> Self {
+        let mut qualified = FxHashSet::default();
+        for s in surfaces {
+            for (k, b) in s.bytes().enumerate() {
+                if b == b' ' {
+                    qualified.insert(&s[..k]);
+                }
+            }
+        }
+        Umbrella { written, qualified }
+    }
+
     /// A tag or skill keyword ("Azure") that the profile's text only ever
     /// writes as part of a longer name ("Azure Enterprise Apps", "Azure
     /// group") is a claim about that narrower thing, not the umbrella.
     fn only_qualified(&self, term: TermId, form: &str) -> bool {
-        if self.written.contains(&term) {
-            return false;
-        }
-        self.surfaces.iter().any(|s| {
-            s.len() > form.len() && s.starts_with(form) && s.as_bytes()[form.len()] == b' '
-        })
+        !self.written.contains(&term) && self.qualified.contains(form)
     }
 }
 
@@ -1077,25 +1095,18 @@ mod tests {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1);
             (seed >> 33) as usize
         };
-        let bullets: Vec<EvBullet> = (0..300)
-            .map(|i| EvBullet {
-                id: format!("b{i}"),
-                project: None,
-                text: String::new(),
-                terms: Vec::new(),
-                level: 1.0,
-                recency: 1.0,
-                words: (0..1 + next() % 6)
+        let bullets: Vec<HashSet<String>> = (0..300)
+            .map(|_| {
+                (0..1 + next() % 6)
                     .map(|_| vocab[next() % 12].clone())
-                    .collect(),
-                implied: Vec::new(),
+                    .collect()
             })
             .collect();
         for t in [0.6, 0.5, 0.8] {
-            let fast = near_duplicate_table(&bullets, t, usize::MAX);
+            let fast = near_duplicate_table(&bullets.iter().collect::<Vec<_>>(), t, usize::MAX);
             for x in 0..bullets.len() {
                 let slow: Vec<usize> = (0..bullets.len())
-                    .filter(|&y| y != x && jaccard(&bullets[x].words, &bullets[y].words) >= t)
+                    .filter(|&y| y != x && jaccard(&bullets[x], &bullets[y]) >= t)
                     .collect();
                 assert_eq!(fast[x], slow, "bullet {x} at {t}");
             }

@@ -636,12 +636,7 @@ fn phrases_around(text: &str, m: &Mention) -> Vec<String> {
 /// names there are none (Python after "or related field" still is).
 fn degree_fields(text: &str) -> Option<std::ops::Range<usize>> {
     let lower = text.to_ascii_lowercase();
-    let word_at = |at: usize, w: &str| {
-        let before = lower[..at].chars().next_back();
-        let after = lower[at + w.len()..].chars().next();
-        !before.is_some_and(char::is_alphanumeric) && !after.is_some_and(char::is_alphanumeric)
-    };
-    let degree = [
+    const DEGREES: [&str; 11] = [
         "degree",
         "bachelor",
         "bachelor's",
@@ -653,15 +648,12 @@ fn degree_fields(text: &str) -> Option<std::ops::Range<usize>> {
         "phd",
         "bsc",
         "msc",
-    ]
-    .iter()
-    .filter_map(|w| {
-        lower
-            .match_indices(w)
-            .find(|&(at, _)| word_at(at, w))
-            .map(|(at, _)| at + w.len())
-    })
-    .min()?;
+    ];
+    // Where the first degree word ends: the least end among the places any
+    // of them stands as a whole word.
+    let degree = crate::posting::whole_words(&lower, &DEGREES)
+        .map(|(at, w)| at + w.len())
+        .min()?;
     // The fields follow "in" right after the degree ("degree in", "BS in").
     let rest = &lower[degree..];
     let at = rest.find(" in ").filter(|&i| i <= 30)?;

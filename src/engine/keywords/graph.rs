@@ -27,12 +27,16 @@ impl Graph {
     /// lexicon does not know is skipped (the generator checks there is none).
     pub fn builtin(lex: &Lexicon) -> Graph {
         let mut up: FxHashMap<TermId, Vec<TermId>> = FxHashMap::default();
+        // Each name looked up once: most edges share a name with another
+        // ("AWS" is the broader term of dozens).
+        let mut ids: FxHashMap<&str, Option<TermId>> = FxHashMap::default();
+        let mut find = |name| *ids.entry(name).or_insert_with(|| lex.find(name));
         for line in DATA.lines().filter(|l| !l.starts_with('#')) {
             let mut f = line.split('\t');
             let (Some(a), Some(b)) = (f.next(), f.next()) else {
                 continue;
             };
-            if let (Some(a), Some(b)) = (lex.find(a), lex.find(b)) {
+            if let (Some(a), Some(b)) = (find(a), find(b)) {
                 if a != b {
                     let list = up.entry(a).or_default();
                     if !list.contains(&b) {
