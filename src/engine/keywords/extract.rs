@@ -490,7 +490,7 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
         }
         if kind != SectionKind::Boilerplate {
             for p in phrases {
-                if !f.phrases.contains(&p) {
+                if f.phrases.len() < MAX_PHRASES && !f.phrases.contains(&p) {
                     f.phrases.push(p);
                 }
             }
@@ -583,6 +583,11 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
     }
     found
 }
+
+/// The most phrases kept for a term: enough for any bullet to echo one,
+/// and a bound on the work per mention however long the posting (a term
+/// written beside 100,000 different words keeps the first of them).
+const MAX_PHRASES: usize = 16;
 
 /// Words that make no phrase with a term beside them: they tie it into
 /// the sentence ("experience with Docker", "Docker and Kubernetes") or say
@@ -889,6 +894,30 @@ mod tests {
         );
         // "using" is glue: Docker has no phrase.
         assert_eq!(got[1], ("Docker".to_owned(), Vec::new()), "{got:?}");
+    }
+
+    #[test]
+    fn a_term_keeps_a_bounded_number_of_phrases() {
+        // A term beside thousands of different words: the work per mention
+        // stays bounded (an unbounded list made a 1.8 MB line take minutes).
+        // Words of letters only ("baa", "bab", …): digits make no phrase.
+        let word = |i: usize| -> String {
+            let mut w = String::from("b");
+            for k in [i / 676, i / 26 % 26, i % 26] {
+                w.push(char::from(b'a' + k as u8));
+            }
+            w
+        };
+        let words: Vec<String> = (0..2000).map(|i| format!("Python {}", word(i))).collect();
+        let text = format!("# Engineer\n\n## Requirements\n* {}\n", words.join(" "));
+        let p = crate::posting::analyse(&text, "t").unwrap();
+        let found = extract(&Lexicon::builtin(), &p);
+        let python = found
+            .iter()
+            .find(|f| !f.phrases.is_empty())
+            .expect("Python with its phrases");
+        assert_eq!(python.phrases.len(), MAX_PHRASES);
+        assert_eq!(python.phrases[0], "Python baaa");
     }
 
     #[test]
