@@ -184,6 +184,7 @@ impl Evidence {
         let (found, graph) = each_text(&texts, read, || Graph::builtin(lex));
         ix.graph = graph;
         let written: FxHashSet<TermId> = found.iter().flatten().map(|(t, _)| *t).collect();
+        ix.reserve(&texts, &found, profile);
         let umbrella = Umbrella::new(&written, found.iter().flatten().map(|(_, s)| s.as_str()));
 
         for (i, (project, b)) in bullets.iter().enumerate() {
@@ -397,6 +398,31 @@ struct Indexer {
 }
 
 impl Indexer {
+    /// Sizes the maps for what the profile's texts, tags and skill keywords
+    /// can add (each mention, tag or keyword adds at most one entry a map),
+    /// so filling them never rehashes. Implied evidence adds more, past
+    /// this; it only grows `sourced` and `by_term` once more at most.
+    fn reserve(
+        &mut self,
+        texts: &[(String, &str)],
+        found: &[Vec<(TermId, String)>],
+        profile: &Profile,
+    ) {
+        let named = profile.bullets().map(|(_, b)| b.tags.len()).sum::<usize>()
+            + profile
+                .skills
+                .iter()
+                .map(|s| s.keywords.len())
+                .sum::<usize>();
+        let sources = found.iter().map(Vec::len).sum::<usize>() + named;
+        self.labels.reserve(texts.len());
+        self.ev.labels.reserve(texts.len());
+        self.sourced.reserve(sources);
+        self.forms.reserve(sources);
+        self.ev.by_term.reserve(sources);
+        self.ev.stems.reserve(sources);
+    }
+
     /// The index of `label` in `ev.labels`, added if new.
     fn label(&mut self, label: &str) -> u32 {
         if let Some(&i) = self.labels.get(label) {
