@@ -38,8 +38,9 @@ pub enum How {
 struct Source {
     /// Index into [`Evidence::labels`].
     label: u32,
-    /// Normalised form the profile wrote.
-    form: String,
+    /// Index into [`Evidence::forms`] of the normalised form the profile
+    /// wrote; `None` for implied evidence.
+    form: Option<u32>,
     /// The narrower term this evidence implies the term through, if any.
     via: Option<TermId>,
 }
@@ -70,6 +71,9 @@ pub struct Evidence {
     /// Readable ids of the places evidence comes from: a bullet id,
     /// `skills:<area>`, `cert:<name>`, `project:<id>`, `summary:<id>`.
     labels: Vec<String>,
+    /// The distinct normalised forms the profile wrote, each stored once
+    /// however many sources share it.
+    forms: Vec<String>,
     by_term: FxHashMap<TermId, Vec<Source>>,
     /// Stemmed profile forms -> term, for stem matches.
     stems: FxHashMap<String, TermId>,
@@ -130,6 +134,7 @@ impl Evidence {
                     .map(|p| (p.id.clone(), p.name.clone()))
                     .collect(),
                 labels: Vec::new(),
+                forms: Vec::new(),
                 by_term: FxHashMap::default(),
                 stems: FxHashMap::default(),
                 fuzzy: Vec::new(),
@@ -139,7 +144,7 @@ impl Evidence {
             graph: Graph::default(),
             labels: FxHashMap::default(),
             sourced: FxHashSet::default(),
-            forms: FxHashSet::default(),
+            forms: FxHashMap::default(),
             implied: FxHashMap::default(),
         };
 
@@ -317,6 +322,11 @@ impl Evidence {
         &self.labels[s.label as usize]
     }
 
+    /// The normalised form `s` was written as, empty for implied evidence.
+    fn form(&self, s: &Source) -> &str {
+        s.form.map_or("", |i| &self.forms[i as usize])
+    }
+
     /// The bullets (indexes into `bullets`) whose words overlap bullet
     /// `i`'s by `NEAR_DUPLICATE` (0.6) or more.
     pub fn near_duplicates(&self, i: usize) -> &[usize] {
@@ -349,7 +359,7 @@ impl Evidence {
     fn find(&self, f: &Found) -> Option<(How, TermId)> {
         if let Some(srcs) = self.by_term.get(&f.term) {
             let forms: Vec<String> = f.forms.iter().map(|s| norm(s)).collect();
-            let how = if srcs.iter().any(|s| forms.contains(&s.form)) {
+            let how = if srcs.iter().any(|s| forms.iter().any(|f| f == self.form(s))) {
                 How::Exact
             } else if srcs.iter().any(|s| s.via.is_none()) {
                 How::Alias
@@ -390,8 +400,9 @@ struct Indexer {
     labels: FxHashMap<String, u32>,
     /// (term, label) pairs in `ev.by_term`.
     sourced: FxHashSet<(TermId, u32)>,
-    /// Forms already stemmed and offered for typo-tolerant matches.
-    forms: FxHashSet<String>,
+    /// Form -> its index in `ev.forms`; a form is stemmed and offered for
+    /// typo-tolerant matches when first added.
+    forms: FxHashMap<String, u32>,
     /// What each term implies through the skill graph, worked out once a
     /// term rather than once a bullet.
     implied: FxHashMap<TermId, Vec<(TermId, TermId)>>,
@@ -444,21 +455,30 @@ impl Indexer {
     }
 
     fn add_source(&mut self, term: TermId, label: u32, form: &str) {
+        let form = self.form(term, form);
         if self.sourced.insert((term, label)) {
             self.ev.by_term.entry(term).or_default().push(Source {
                 label,
-                form: form.to_owned(),
+                form: Some(form),
                 via: None,
             });
         }
-        // The first term a form (and so its stem) was seen with keeps it.
-        if !self.forms.contains(form) {
-            self.forms.insert(form.to_owned());
-            self.ev.stems.entry(stem(form)).or_insert(term);
-            if form.len() >= 5 {
-                self.ev.fuzzy.push((form.to_owned(), term));
-            }
+    }
+
+    /// The index of `form` in `ev.forms`, added if new. The first term a
+    /// form (and so its stem) was seen with keeps it.
+    fn form(&mut self, term: TermId, form: &str) -> u32 {
+        if let Some(&i) = self.forms.get(form) {
+            return i;
         }
+        let i = self.ev.forms.len() as u32;
+        self.ev.forms.push(form.to_owned());
+        self.forms.insert(form.to_owned(), i);
+        self.ev.stems.entry(stem(form)).or_insert(term);
+        if form.len() >= 5 {
+            self.ev.fuzzy.push((form.to_owned(), term));
+        }
+        i
     }
 
     /// Evidence of `term` implied by `from`, a narrower term `label` evidences.
@@ -466,7 +486,7 @@ impl Indexer {
         if self.sourced.insert((term, label)) {
             self.ev.by_term.entry(term).or_default().push(Source {
                 label,
-                form: String::new(),
+                form: None,
                 via: Some(from),
             });
         }
