@@ -272,19 +272,7 @@ impl Evidence {
                 }
             }
         }
-        let mut ev = ix.finish();
-        // Sources in label order, the order reports list them in: each
-        // label's rank worked out once, not in every comparison.
-        let mut order: Vec<usize> = (0..ev.labels.len()).collect();
-        order.sort_by(|&a, &b| ev.labels[a].cmp(&ev.labels[b]));
-        let mut rank = vec![0; order.len()];
-        for (r, &l) in order.iter().enumerate() {
-            rank[l] = r;
-        }
-        for list in ev.by_term.values_mut() {
-            list.sort_by_key(|s| rank[s.label as usize]);
-        }
-        ev
+        ix.finish()
     }
 
     /// The concepts each bullet's text and tags imply through the skill
@@ -493,9 +481,20 @@ impl Indexer {
     }
 
     /// The index, once what the rest of the profile (skills lists,
-    /// certificates, summaries) evidences implies its broader terms too.
+    /// certificates, summaries) evidences implies its broader terms too,
+    /// with each term's sources in label order, the order reports list
+    /// them in.
     fn finish(mut self) -> Evidence {
         let labels = &self.ev.labels;
+        // Each label's rank in label order, worked out once so that the
+        // sorts below compare numbers, not strings (labels are distinct,
+        // so ranks order exactly as the labels do).
+        let mut order: Vec<usize> = (0..labels.len()).collect();
+        order.sort_by(|&a, &b| labels[a].cmp(&labels[b]));
+        let mut rank = vec![0; order.len()];
+        for (r, &l) in order.iter().enumerate() {
+            rank[l] = r;
+        }
         let mut claimed: Vec<(TermId, u32)> = self
             .ev
             .by_term
@@ -508,15 +507,14 @@ impl Indexer {
             .collect();
         // In a fixed order, so which term an implied one is reported via
         // never depends on a hash map's order.
-        claimed.sort_by(|a, b| {
-            labels[a.1 as usize]
-                .cmp(&labels[b.1 as usize])
-                .then(a.0.cmp(&b.0))
-        });
+        claimed.sort_by_key(|&(t, label)| (rank[label as usize], t));
         for (t, label) in claimed {
             for (up, from) in self.implied(t) {
                 self.add_implied(up, label, from);
             }
+        }
+        for list in self.ev.by_term.values_mut() {
+            list.sort_by_key(|s| rank[s.label as usize]);
         }
         self.ev
     }
