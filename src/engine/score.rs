@@ -38,8 +38,9 @@ pub enum How {
 struct Source {
     /// Index into [`Evidence::labels`].
     label: u32,
-    /// Normalised form the profile wrote.
-    form: String,
+    /// Index into [`Evidence::forms`] of the normalised form the profile
+    /// wrote; `None` for implied evidence.
+    form: Option<u32>,
     /// The narrower term this evidence implies the term through, if any.
     via: Option<TermId>,
 }
@@ -70,6 +71,9 @@ pub struct Evidence {
     /// Readable ids of the places evidence comes from: a bullet id,
     /// `skills:<area>`, `cert:<name>`, `project:<id>`, `summary:<id>`.
     labels: Vec<String>,
+    /// The distinct normalised forms the profile wrote, each stored once
+    /// however many sources share it.
+    forms: Vec<String>,
     by_term: FxHashMap<TermId, Vec<Source>>,
     /// Stemmed profile forms -> term, for stem matches.
     stems: FxHashMap<String, TermId>,
@@ -130,6 +134,7 @@ impl Evidence {
                     .map(|p| (p.id.clone(), p.name.clone()))
                     .collect(),
                 labels: Vec::new(),
+                forms: Vec::new(),
                 by_term: FxHashMap::default(),
                 stems: FxHashMap::default(),
                 fuzzy: Vec::new(),
@@ -139,7 +144,7 @@ impl Evidence {
             graph: Graph::default(),
             labels: FxHashMap::default(),
             sourced: FxHashSet::default(),
-            forms: FxHashSet::default(),
+            forms: FxHashMap::default(),
             implied: FxHashMap::default(),
         };
 
@@ -184,6 +189,7 @@ impl Evidence {
         let (found, graph) = each_text(&texts, read, || Graph::builtin(lex));
         ix.graph = graph;
         let written: FxHashSet<TermId> = found.iter().flatten().map(|(t, _)| *t).collect();
+        ix.reserve(&texts, &found, profile);
         let umbrella = Umbrella::new(&written, found.iter().flatten().map(|(_, s)| s.as_str()));
 
         for (i, (project, b)) in bullets.iter().enumerate() {
@@ -266,19 +272,7 @@ impl Evidence {
                 }
             }
         }
-        let mut ev = ix.finish();
-        // Sources in label order, the order reports list them in: each
-        // label's rank worked out once, not in every comparison.
-        let mut order: Vec<usize> = (0..ev.labels.len()).collect();
-        order.sort_by(|&a, &b| ev.labels[a].cmp(&ev.labels[b]));
-        let mut rank = vec![0; order.len()];
-        for (r, &l) in order.iter().enumerate() {
-            rank[l] = r;
-        }
-        for list in ev.by_term.values_mut() {
-            list.sort_by_key(|s| rank[s.label as usize]);
-        }
-        ev
+        ix.finish()
     }
 
     /// The concepts each bullet's text and tags imply through the skill
@@ -316,6 +310,11 @@ impl Evidence {
         &self.labels[s.label as usize]
     }
 
+    /// The normalised form `s` was written as, empty for implied evidence.
+    fn form(&self, s: &Source) -> &str {
+        s.form.map_or("", |i| &self.forms[i as usize])
+    }
+
     /// The bullets (indexes into `bullets`) whose words overlap bullet
     /// `i`'s by `NEAR_DUPLICATE` (0.6) or more.
     pub fn near_duplicates(&self, i: usize) -> &[usize] {
@@ -348,7 +347,7 @@ impl Evidence {
     fn find(&self, f: &Found) -> Option<(How, TermId)> {
         if let Some(srcs) = self.by_term.get(&f.term) {
             let forms: Vec<String> = f.forms.iter().map(|s| norm(s)).collect();
-            let how = if srcs.iter().any(|s| forms.contains(&s.form)) {
+            let how = if srcs.iter().any(|s| forms.iter().any(|f| f == self.form(s))) {
                 How::Exact
             } else if srcs.iter().any(|s| s.via.is_none()) {
                 How::Alias
@@ -389,14 +388,40 @@ struct Indexer {
     labels: FxHashMap<String, u32>,
     /// (term, label) pairs in `ev.by_term`.
     sourced: FxHashSet<(TermId, u32)>,
-    /// Forms already stemmed and offered for typo-tolerant matches.
-    forms: FxHashSet<String>,
+    /// Form -> its index in `ev.forms`; a form is stemmed and offered for
+    /// typo-tolerant matches when first added.
+    forms: FxHashMap<String, u32>,
     /// What each term implies through the skill graph, worked out once a
     /// term rather than once a bullet.
     implied: FxHashMap<TermId, Vec<(TermId, TermId)>>,
 }
 
 impl Indexer {
+    /// Sizes the maps for what the profile's texts, tags and skill keywords
+    /// can add (each mention, tag or keyword adds at most one entry a map),
+    /// so filling them never rehashes. Implied evidence adds more, past
+    /// this; it only grows `sourced` and `by_term` once more at most.
+    fn reserve(
+        &mut self,
+        texts: &[(String, &str)],
+        found: &[Vec<(TermId, String)>],
+        profile: &Profile,
+    ) {
+        let named = profile.bullets().map(|(_, b)| b.tags.len()).sum::<usize>()
+            + profile
+                .skills
+                .iter()
+                .map(|s| s.keywords.len())
+                .sum::<usize>();
+        let sources = found.iter().map(Vec::len).sum::<usize>() + named;
+        self.labels.reserve(texts.len());
+        self.ev.labels.reserve(texts.len());
+        self.sourced.reserve(sources);
+        self.forms.reserve(sources);
+        self.ev.by_term.reserve(sources);
+        self.ev.stems.reserve(sources);
+    }
+
     /// The index of `label` in `ev.labels`, added if new.
     fn label(&mut self, label: &str) -> u32 {
         if let Some(&i) = self.labels.get(label) {
@@ -418,21 +443,30 @@ impl Indexer {
     }
 
     fn add_source(&mut self, term: TermId, label: u32, form: &str) {
+        let form = self.form(term, form);
         if self.sourced.insert((term, label)) {
             self.ev.by_term.entry(term).or_default().push(Source {
                 label,
-                form: form.to_owned(),
+                form: Some(form),
                 via: None,
             });
         }
-        // The first term a form (and so its stem) was seen with keeps it.
-        if !self.forms.contains(form) {
-            self.forms.insert(form.to_owned());
-            self.ev.stems.entry(stem(form)).or_insert(term);
-            if form.len() >= 5 {
-                self.ev.fuzzy.push((form.to_owned(), term));
-            }
+    }
+
+    /// The index of `form` in `ev.forms`, added if new. The first term a
+    /// form (and so its stem) was seen with keeps it.
+    fn form(&mut self, term: TermId, form: &str) -> u32 {
+        if let Some(&i) = self.forms.get(form) {
+            return i;
         }
+        let i = self.ev.forms.len() as u32;
+        self.ev.forms.push(form.to_owned());
+        self.forms.insert(form.to_owned(), i);
+        self.ev.stems.entry(stem(form)).or_insert(term);
+        if form.len() >= 5 {
+            self.ev.fuzzy.push((form.to_owned(), term));
+        }
+        i
     }
 
     /// Evidence of `term` implied by `from`, a narrower term `label` evidences.
@@ -440,16 +474,27 @@ impl Indexer {
         if self.sourced.insert((term, label)) {
             self.ev.by_term.entry(term).or_default().push(Source {
                 label,
-                form: String::new(),
+                form: None,
                 via: Some(from),
             });
         }
     }
 
     /// The index, once what the rest of the profile (skills lists,
-    /// certificates, summaries) evidences implies its broader terms too.
+    /// certificates, summaries) evidences implies its broader terms too,
+    /// with each term's sources in label order, the order reports list
+    /// them in.
     fn finish(mut self) -> Evidence {
         let labels = &self.ev.labels;
+        // Each label's rank in label order, worked out once so that the
+        // sorts below compare numbers, not strings (labels are distinct,
+        // so ranks order exactly as the labels do).
+        let mut order: Vec<usize> = (0..labels.len()).collect();
+        order.sort_by(|&a, &b| labels[a].cmp(&labels[b]));
+        let mut rank = vec![0; order.len()];
+        for (r, &l) in order.iter().enumerate() {
+            rank[l] = r;
+        }
         let mut claimed: Vec<(TermId, u32)> = self
             .ev
             .by_term
@@ -462,15 +507,14 @@ impl Indexer {
             .collect();
         // In a fixed order, so which term an implied one is reported via
         // never depends on a hash map's order.
-        claimed.sort_by(|a, b| {
-            labels[a.1 as usize]
-                .cmp(&labels[b.1 as usize])
-                .then(a.0.cmp(&b.0))
-        });
+        claimed.sort_by_key(|&(t, label)| (rank[label as usize], t));
         for (t, label) in claimed {
             for (up, from) in self.implied(t) {
                 self.add_implied(up, label, from);
             }
+        }
+        for list in self.ev.by_term.values_mut() {
+            list.sort_by_key(|s| rank[s.label as usize]);
         }
         self.ev
     }
