@@ -559,6 +559,30 @@ fn heading(line: &str) -> Option<String> {
         if !b.contains("**") && b.len() <= 80 {
             return Some(b.to_owned());
         }
+        // Emphasis marks piled up by a page's conversion: "****What you'll
+        // be doing:****", "****Bonus points!** ******" (266 such lines in
+        // 203 corpus postings). Marks at both ends only, none inside.
+        let core = inner
+            .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
+            .trim_end_matches(':')
+            .trim();
+        if !core.contains(['*', '_']) && !core.is_empty() && core.len() <= 80 {
+            return Some(core.to_owned());
+        }
+        // A heading with a remark in brackets: "**What you must have:**
+        // (These are must-haves; …)".
+        if let Some((head, remark)) = core.split_once(':') {
+            let head = head.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+            let remark = remark.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
+            if remark.starts_with('(')
+                && remark.ends_with(')')
+                && !head.contains(['*', '_'])
+                && !head.is_empty()
+                && head.len() <= 80
+            {
+                return Some(head.to_owned());
+            }
+        }
     }
     let is_item = line.starts_with(['*', '-', '•', '+']);
     if !is_item && line.ends_with(':') && line.len() <= 70 && line.split_whitespace().count() <= 8 {
@@ -1390,6 +1414,23 @@ Writes COBOL.
             let p = analyse(&format!("{top}\nWe need Go and Kubernetes.\n"), "t").unwrap();
             assert_eq!(p.title.as_deref(), Some(top));
         }
+    }
+
+    #[test]
+    fn a_bold_heading_with_piled_up_marks_or_a_remark_is_a_heading() {
+        let got = sections(
+            "# Engineer\n\n****What you\u{2019}ll be doing:****\n\n  * Build tools\n\n\
+             ****What you must have:** **** (These are must-haves; required for hiring)**\n\n\
+             * Python\n\n****Bonus points!** ******\n\n  * Kafka\n",
+        );
+        let kind = |t: &str| got.iter().find(|(_, l)| l.contains(t)).map(|(k, _)| *k);
+        assert_eq!(
+            kind("Build tools"),
+            Some(SectionKind::Responsibilities),
+            "{got:?}"
+        );
+        assert_eq!(kind("Python"), Some(SectionKind::Required), "{got:?}");
+        assert_eq!(kind("Kafka"), Some(SectionKind::Preferred), "{got:?}");
     }
 
     #[test]
