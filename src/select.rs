@@ -240,19 +240,26 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
             phrased: HashSet::new(),
         })
         .collect();
-    // The posting's words for each matched term, stemmed.
+    // The posting's words and its phrases around them for each matched
+    // term, stemmed, each between spaces to be found as whole words.
+    let stemmed = |xs: &[String]| -> Vec<String> {
+        xs.iter()
+            .map(|x| stem(&norm(x)))
+            .filter(|x| !x.is_empty())
+            .map(|x| format!(" {x} "))
+            .collect()
+    };
     let posting_forms: HashMap<TermId, Vec<String>> = m
         .keywords
         .iter()
         .filter(|k| k.matched)
-        .map(|k| {
-            let forms = k
-                .forms
-                .iter()
-                .map(|f| stem(&norm(f)))
-                .filter(|f| !f.is_empty());
-            (k.id, forms.collect())
-        })
+        .map(|k| (k.id, stemmed(&k.forms)))
+        .collect();
+    let posting_phrases: HashMap<TermId, Vec<String>> = m
+        .keywords
+        .iter()
+        .filter(|k| k.matched && !k.phrases.is_empty())
+        .map(|k| (k.id, stemmed(&k.phrases)))
         .collect();
     for c in &mut candidates {
         let words = named_terms(ev, &c.bullet.text);
@@ -263,15 +270,24 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
             .filter(|t| words.contains(t))
             .collect();
         let text = format!(" {} ", stem(&norm(&c.bullet.text)));
+        let has = |table: &HashMap<TermId, Vec<String>>, t: &TermId| {
+            table
+                .get(t)
+                .is_some_and(|xs| xs.iter().any(|x| text.contains(x.as_str())))
+        };
         c.echoed = c
             .named
             .iter()
             .copied()
-            .filter(|t| {
-                posting_forms
-                    .get(t)
-                    .is_some_and(|fs| fs.iter().any(|f| text.contains(&format!(" {f} "))))
-            })
+            .filter(|t| has(&posting_forms, t))
+            .collect();
+        // For now the terms it echoes a phrase of; settled below, once the
+        // candidates are known.
+        c.phrased = c
+            .echoed
+            .iter()
+            .copied()
+            .filter(|t| has(&posting_phrases, t))
             .collect();
     }
     // Projects allowed, most relevant first; the rest may only fill.
@@ -283,31 +299,14 @@ pub fn select(profile: &Profile, ev: &Evidence, m: &Match, budget: &Budget) -> S
         .take(budget.max_projects)
         .collect();
     candidates.retain(|c| c.project.is_none_or(|p| relevant.contains(&p)));
-    // The posting's phrases around each matched term, stemmed; and per
-    // candidate the terms it echoes a phrase of.
-    let posting_phrases: HashMap<TermId, Vec<String>> = m
-        .keywords
+    // A term no candidate echoes a phrase of is shown fully by the
+    // posting's word for it.
+    let in_a_phrase: HashSet<TermId> = candidates
         .iter()
-        .filter(|k| k.matched && !k.phrases.is_empty())
-        .map(|k| (k.id, k.phrases.iter().map(|p| stem(&norm(p))).collect()))
+        .flat_map(|c| c.phrased.iter().copied())
         .collect();
-    let echoes_phrase: Vec<HashSet<TermId>> = candidates
-        .iter()
-        .map(|c| {
-            let text = format!(" {} ", stem(&norm(&c.bullet.text)));
-            c.echoed
-                .iter()
-                .copied()
-                .filter(|t| {
-                    posting_phrases
-                        .get(t)
-                        .is_some_and(|ps| ps.iter().any(|p| text.contains(&format!(" {p} "))))
-                })
-                .collect()
-        })
-        .collect();
-    let in_a_phrase: HashSet<TermId> = echoes_phrase.iter().flatten().copied().collect();
-    for (c, phrased) in candidates.iter_mut().zip(echoes_phrase) {
+    for c in &mut candidates {
+        let phrased = std::mem::take(&mut c.phrased);
         c.phrased = c
             .echoed
             .iter()
