@@ -562,25 +562,22 @@ fn heading(line: &str) -> Option<String> {
         // Emphasis marks piled up by a page's conversion: "****What you'll
         // be doing:****", "****Bonus points!** ******" (266 such lines in
         // 203 corpus postings). Marks at both ends only, none inside.
-        let core = inner
-            .trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace())
-            .trim_end_matches(':')
-            .trim();
-        if !core.contains(['*', '_']) && !core.is_empty() && core.len() <= 80 {
-            return Some(core.to_owned());
+        let marks = |c: char| c == '*' || c == '_' || c.is_whitespace();
+        let plain = |h: &str| {
+            (!h.is_empty() && h.len() <= 80 && !h.contains(['*', '_'])).then(|| h.to_owned())
+        };
+        let core = inner.trim_matches(marks).trim_end_matches(':').trim();
+        if let Some(h) = plain(core) {
+            return Some(h);
         }
         // A heading with a remark in brackets: "**What you must have:**
         // (These are must-haves; …)".
         if let Some((head, remark)) = core.split_once(':') {
-            let head = head.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
-            let remark = remark.trim_matches(|c: char| c == '*' || c == '_' || c.is_whitespace());
-            if remark.starts_with('(')
-                && remark.ends_with(')')
-                && !head.contains(['*', '_'])
-                && !head.is_empty()
-                && head.len() <= 80
-            {
-                return Some(head.to_owned());
+            let remark = remark.trim_matches(marks);
+            if remark.starts_with('(') && remark.ends_with(')') {
+                if let Some(h) = plain(head.trim_matches(marks)) {
+                    return Some(h);
+                }
             }
         }
     }
