@@ -1668,10 +1668,12 @@ projects:
         select_for(&test_profile(WORK), posting_text, budget)
     }
 
-    const WORK_POSTING: &str = "# Platform Engineer\n\n## Requirements\n\n\
-        - Kubernetes\n- AWS Lambda\n- Python\n\n\
-        ## About us\n\nWe are a healthcare company running clinical trials for the \
-        pharmaceutical industry.\n";
+    /// The blurb opens the posting, under no heading: the company's own
+    /// "About us" section would name no skill at all.
+    const WORK_POSTING: &str = "# Platform Engineer\n\n\
+        We are a healthcare company running clinical trials for the \
+        pharmaceutical industry.\n\n## Requirements\n\n\
+        - Kubernetes\n- AWS Lambda\n- Python\n";
 
     /// Issue 10: the context bullet ("Worked on a multi-tenant … platform")
     /// came last and was the first `--pages` dropped.

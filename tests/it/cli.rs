@@ -54,6 +54,32 @@ fn match_json_reports_aliases_sections_and_missing_terms() {
 }
 
 #[test]
+fn the_company_s_own_field_and_benefits_ask_for_no_skill() {
+    let terms = |posting: &str| -> Vec<String> {
+        let out = Test::new()
+            .args(["match", "--json", "-"])
+            .stdin(posting.as_bytes().to_vec())
+            .run();
+        let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
+        v["keywords"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|k| k["term"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let about = "# Platform Engineer\n\nRequirements:\n- Python and Terraform\n\n\
+                 About us:\nAcme is a global leader in healthcare software.\n\n\
+                 Benefits:\n- Private healthcare\n";
+    let mut found = terms(about);
+    found.sort();
+    assert_eq!(found, ["Python", "Terraform"]);
+    // Asked for, the field is a skill.
+    let asked = "# Platform Engineer\n\nRequirements:\n- Python\n- Healthcare experience\n";
+    assert!(terms(asked).contains(&"Healthcare".to_owned()));
+}
+
+#[test]
 fn match_reads_stdin_and_is_deterministic() {
     let text = std::fs::read(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join(sample())).unwrap();
     let run = || {

@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{Category, Lexicon, TermId};
+use super::lexicon::{Lexicon, TermId};
 use super::normalize::{nfkc, tokenize, Token};
 use crate::posting::{Because, Line, Posting, SectionKind};
 
@@ -550,17 +550,6 @@ pub fn extract(lex: &Lexicon, posting: &Posting) -> Vec<Found> {
                 Because::Clause
             };
             for (m, g) in ms.into_iter().zip(groups) {
-                // The employer's field is told in prose ("Acme builds
-                // healthcare software"); a list in the boilerplate lists
-                // benefits ("- Private healthcare", "* Healthcare coverage":
-                // 791 of the 1,155 corpus postings Healthcare was reported
-                // for had it only from boilerplate, mostly such lists).
-                if kind == SectionKind::Boilerplate
-                    && line.item
-                    && lex.term(m.term).category == Category::Domain
-                {
-                    continue;
-                }
                 let phrases = phrases_around(&text, &m);
                 note(m, phrases, (kind, because), line.number, false, g);
             }
@@ -1072,22 +1061,6 @@ mod tests {
         // Without the company named, the same line names the term.
         let g = grouped("# Android Engineer\n\nRequirements:\n- Kotlin\n- Fetch rewards app\n");
         assert!(g.iter().any(|(n, _)| n == "Fetch"), "{g:?}");
-    }
-
-    #[test]
-    fn a_benefits_list_names_no_field_the_company_prose_does() {
-        let names =
-            |text: &str| -> Vec<String> { grouped(text).into_iter().map(|(n, _)| n).collect() };
-        let benefits = "# Engineer\n\nRequirements:\n- Python\n\nBenefits:\n- Private healthcare\n";
-        assert_eq!(names(benefits), ["Python"]);
-        let about =
-            "# Engineer\n\nRequirements:\n- Python\n\nAbout us:\nAcme builds healthcare software.\n";
-        assert_eq!(names(about), ["Python", "Healthcare"]);
-        // A list item elsewhere still names the field.
-        assert!(
-            names("# Engineer\n\nRequirements:\n- Healthcare experience\n")
-                .contains(&"Healthcare".to_string())
-        );
     }
 
     #[test]
