@@ -506,6 +506,16 @@ def main():
             report.append((e["term"], "dropped",
                            f"gazetteer only; {line_co[i]} of {line_occ[i]} corpus lines name another technical term"))
             continue
+        # A gazetteer-only phrase that ends in a generic word ("Tech Stack",
+        # "Business models", "IT systems", "Design principles", "Debugging
+        # tools"; GENERIC_SUFFIX, measured after curated names) names no
+        # particular skill: the generic word says "some X", and no curated
+        # source vouches for the phrase.
+        toks = e["term"].lower().replace("-", " ").split() if e["term"] else []
+        if not e["strong"] and len(toks) >= 2 and norm(e["term"]) not in curated \
+                and toks[-1] in GENERIC_SUFFIX:
+            report.append((e["term"], "dropped", "gazetteer only; a phrase ending in a generic word"))
+            continue
         # A name postings mostly use to name a job ("backend engineer",
         # "full-stack developer", "QA team") is a role, not a skill, unless
         # hand-kept (CONVENTIONS.md names Platform engineering, DevOps, SRE).
