@@ -321,6 +321,7 @@ def main():
     with open(os.path.join(a.shared, "corpus", "remote-jobs.jsonl"), encoding="utf-8") as f:
         corpus = [json.loads(line)["text"] for line in f]
     foreign = foreign_words(corpus)
+    listed_certs = listed_certifications(corpus)
     for v, display in certified_names(corpus, lex).items():
         lex.add([f"{v} certification", f"{v} certifications", f"{v} certified"],
                 display=f"{display} certification", category="skill", prio=2)
@@ -502,7 +503,7 @@ def main():
         # SQL and data pipelines"); soft skills and benefits ("attention to
         # detail", "remote work") seldom do. Measured over the corpus.
         if not e["strong"] and e["term"] and norm(e["term"]) not in curated and line_occ[i] >= WEAK_MIN_LINES \
-                and line_co[i] < WEAK_MIN_TECH_SHARE * line_occ[i]:
+                and line_co[i] < WEAK_MIN_TECH_SHARE * line_occ[i] and norm(e["term"]) not in listed_certs:
             report.append((e["term"], "dropped",
                            f"gazetteer only; {line_co[i]} of {line_occ[i]} corpus lines name another technical term"))
             continue
@@ -934,6 +935,37 @@ def certified_names(texts, lex):
         display = lex.display.get(k, (0, None))[1] or max(written[k].items(), key=lambda w: (w[1], w[0]))[0]
         out[k] = display
     return out
+
+
+# Where postings list certifications: "Certifications such as CISSP, CISM,
+# CEH", "security certification (e.g., CISSP)", "CISSP, CISM, or CISA
+# certifications".
+CERT_LIST_AFTER = re.compile(
+    r"certifications?\b[^.\n]{0,25}?(?:such as|e\.g\.,?|like|including|\(|:)\s*([^.\n)]{0,150})", re.I)
+CERT_LIST_BEFORE = re.compile(
+    r"([^.\n(]{0,100}?)\s*,?\s*(?:or (?:similar|equivalent|other|related) )?certifications?\b", re.I)
+
+
+def listed_certifications(texts):
+    """Names that at least CERT_MIN_POSTINGS corpus postings list as
+    certifications (normalised). CONVENTIONS.md counts a certification an
+    item; it stands beside other certifications, seldom beside other
+    technical names, so the gazetteer's line-share test would drop it
+    (CISSP: 27 of 81 corpus lines)."""
+    postings = defaultdict(int)
+    for text in texts:
+        if "ertifi" not in text:
+            continue
+        seen = set()
+        for rx in (CERT_LIST_AFTER, CERT_LIST_BEFORE):
+            for m in rx.finditer(text):
+                for item in re.split(r",|/|\bor\b|\band\b|;", m.group(1)):
+                    k = norm(item.strip(" *-\u2022()"))
+                    if k:
+                        seen.add(k)
+        for k in seen:
+            postings[k] += 1
+    return {k for k, n in postings.items() if n >= CERT_MIN_POSTINGS}
 
 
 def onet_category(title):
