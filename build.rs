@@ -160,8 +160,10 @@ fn main() {
 }
 
 /// A fingerprint of the code that turns a profile's bytes into a loaded
-/// profile (its types, parsing, validation, the cache's encoding) and of
-/// the locked dependencies (serde_yaml's version), as `TAILOR_PROFILE_CODE`:
+/// profile (its types, parsing, validation, the cache's encoding), of what
+/// finds the terms its texts mention (the lexicon, its tables and the
+/// code that reads text with it: the cache keeps those mentions too) and
+/// of the locked dependencies (serde_yaml's version), as `TAILOR_PROFILE_CODE`:
 /// the profile cache keys its files with it, so a build that would load
 /// the same bytes differently never reads an older build's file, even
 /// under the same version number.
@@ -173,6 +175,12 @@ fn profile_code() {
         "src/profile/shape.rs",
         "src/profile/validate.rs",
         "src/profile/cache.rs",
+        "build.rs",
+        "data/lexicon.tsv",
+        "src/engine/keywords/lexicon.rs",
+        "src/engine/keywords/normalize.rs",
+        "src/engine/keywords/extract.rs",
+        "src/engine/score.rs",
         "Cargo.lock",
     ] {
         println!("cargo:rerun-if-changed={path}");

@@ -18,6 +18,7 @@ use crate::files::{
 };
 use crate::keywords::Lexicon;
 use crate::profile::cache::Cache;
+use crate::profile::load::Loaded;
 use crate::profile::schema::Profile;
 use crate::profile::{self, diagnostic, import as matrix, load};
 use crate::render::Format;
@@ -250,17 +251,19 @@ fn build(args: &BuildArgs, cache: Option<&Cache>) -> Result<Exit> {
             refuse_to_replace(out)?;
         }
     }
-    let (profile, lexicon) = load_profile_and_lexicon(&cfg.profile, cache)?;
+    let (loaded, lexicon, ()) = load_profile_beside(&cfg.profile, cache, || ());
+    let loaded = loaded?;
+    let profile = &loaded.profile;
     if let Some(id) = &cfg.budget.summary {
-        check_summary_id(&profile, id)?;
+        check_summary_id(profile, id)?;
     }
     if !cfg.quiet {
-        warn_placeholders(&cfg.profile, &profile)?;
+        warn_placeholders(&cfg.profile, profile)?;
     }
     if cfg.formats.contains(&Format::Pdf) {
-        check_pdf_text(&cfg, &profile)?;
+        check_pdf_text(&cfg, profile)?;
     }
-    let ev = Evidence::new(&profile, lexicon, score::profile_now(&profile));
+    let (profile, ev) = index(loaded, lexicon, cache);
     let exit = match &cfg.input {
         Input::Batch(paths) => crate::batch::run(&cfg, &profile, &ev, paths, inputs),
         Input::Stdin | Input::File(_) => build_one(&cfg, &profile, &ev, &inputs),
@@ -450,17 +453,28 @@ fn load_evidence_beside<T: Send>(
     cache: Option<&Cache>,
     beside: impl FnOnce() -> T + Send,
 ) -> Result<(Profile, Evidence, T)> {
-    let (profile, lexicon, t) = load_profile_beside(path, cache, beside);
-    let profile = profile?;
-    let now = score::profile_now(&profile);
-    let ev = Evidence::new(&profile, lexicon, now);
+    let (loaded, lexicon, t) = load_profile_beside(path, cache, beside);
+    let (profile, ev) = index(loaded?, lexicon, cache);
     Ok((profile, ev, t))
 }
 
-/// Loads the profile and the built-in lexicon side by side.
-fn load_profile_and_lexicon(path: &Path, cache: Option<&Cache>) -> Result<(Profile, Lexicon)> {
-    let (profile, lexicon, ()) = load_profile_beside(path, cache, || ());
-    Ok((profile?, lexicon))
+/// Indexes a loaded profile for scoring, with what its texts mention
+/// taken from the cache when it had that; when it did not, the cache
+/// gets the profile and its mentions, so the next run reads neither the
+/// YAML nor the texts.
+fn index(loaded: Loaded, lexicon: Lexicon, cache: Option<&Cache>) -> (Profile, Evidence) {
+    let Loaded {
+        profile,
+        mentions,
+        bytes,
+    } = loaded;
+    let had = mentions.is_some();
+    let now = score::profile_now(&profile);
+    let (ev, mentions) = Evidence::indexed(&profile, lexicon, now, mentions);
+    if let (Some(cache), false) = (cache, had) {
+        cache.put(&bytes, &profile, Some(&mentions));
+    }
+    (profile, ev)
 }
 
 /// Loads the profile on this thread and, on another, the built-in lexicon
@@ -471,7 +485,7 @@ fn load_profile_beside<T: Send>(
     path: &Path,
     cache: Option<&Cache>,
     beside: impl FnOnce() -> T + Send,
-) -> (Result<Profile>, Lexicon, T) {
+) -> (Result<Loaded>, Lexicon, T) {
     std::thread::scope(|s| {
         let other = s.spawn(|| (Lexicon::builtin(), beside()));
         let profile = profile::load_cached(path, cache);

@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::keywords::normalize::{norm, stem, stem_word};
 use crate::keywords::{extract, mentions, Category, Found, Graph, Lexicon, TermId};
 use crate::posting::{Because, Posting, SectionKind};
+use crate::profile::cache::Mentions;
 use crate::profile::schema::{End, Profile};
 
 /// How a posting term was found in the profile.
@@ -103,7 +104,21 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 impl Evidence {
     /// Indexes a profile. `now` is the current year-month as months since
     /// year 0 (for recency); pass a fixed value for reproducible output.
-    pub fn new(profile: &Profile, mut lexicon: Lexicon, now: u32) -> Evidence {
+    pub fn new(profile: &Profile, lexicon: Lexicon, now: u32) -> Evidence {
+        Evidence::indexed(profile, lexicon, now, None).0
+    }
+
+    /// [`Evidence::new`], taking what the profile's texts mention from
+    /// `known` (the profile cache keeps it) instead of reading them
+    /// again, and returning it either way, for the cache to keep. Mentions
+    /// that do not fit the profile and lexicon (another profile's; a
+    /// damaged file) are worked out again.
+    pub fn indexed(
+        profile: &Profile,
+        mut lexicon: Lexicon,
+        now: u32,
+        known: Option<Mentions>,
+    ) -> (Evidence, Mentions) {
         for a in &profile.aliases {
             lexicon.add_alias(&a.term, &a.forms);
         }
@@ -186,7 +201,13 @@ impl Evidence {
             }
             found
         };
-        let (found, graph) = each_text(&texts, read, || Graph::builtin(lex));
+        let fits = |m: &Mentions| {
+            m.len() == texts.len() && m.iter().flatten().all(|(t, _)| (*t as usize) < lex.len())
+        };
+        let (found, graph) = match known.filter(fits) {
+            Some(found) => (found, Graph::builtin(lex)),
+            None => each_text(&texts, read, || Graph::builtin(lex)),
+        };
         ix.graph = graph;
         let written: FxHashSet<TermId> = found.iter().flatten().map(|(t, _)| *t).collect();
         ix.reserve(&texts, &found, profile);
@@ -272,7 +293,7 @@ impl Evidence {
                 }
             }
         }
-        ix.finish()
+        (ix.finish(), found)
     }
 
     /// The concepts each bullet's text and tags imply through the skill

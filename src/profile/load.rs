@@ -13,7 +13,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::cache::Cache;
+use super::cache::{Cache, Mentions};
 use super::diagnostic::Diagnostic;
 use super::locate::Locator;
 use super::schema::Profile;
@@ -21,22 +21,40 @@ use super::schema::Profile;
 /// Reads and parses a profile file; the error lists every problem found, one
 /// `path:line:column: message` a line.
 pub fn load(path: &Path) -> Result<Profile> {
-    load_cached(path, None)
+    load_cached(path, None).map(|l| l.profile)
+}
+
+/// A profile loaded through the cache.
+#[derive(Debug)]
+pub struct Loaded {
+    pub profile: Profile,
+    /// What its texts mention, when the cache had that too.
+    pub mentions: Option<Mentions>,
+    /// The file's bytes: the cache's key, for storing the mentions once
+    /// they are worked out.
+    pub bytes: Vec<u8>,
 }
 
 /// [`load`], taking the profile from `cache` when these exact bytes were
-/// loaded before, and storing it there when not. Only a valid profile is
-/// stored, so errors are always the YAML's, with their positions.
-pub fn load_cached(path: &Path, cache: Option<&Cache>) -> Result<Profile> {
+/// loaded before. Nothing is stored here: the caller stores the profile
+/// with its mentions once it has indexed it ([`Cache::put`]), so that a
+/// miss writes one file, not two. Only a valid profile reaches it, so
+/// errors are always the YAML's, with their positions.
+pub fn load_cached(path: &Path, cache: Option<&Cache>) -> Result<Loaded> {
     let bytes = read(path)?;
-    if let Some(profile) = cache.and_then(|c| c.get(&bytes)) {
-        return Ok(profile);
+    if let Some((profile, mentions)) = cache.and_then(|c| c.get(&bytes)) {
+        return Ok(Loaded {
+            profile,
+            mentions,
+            bytes,
+        });
     }
     let profile = load_bytes(&bytes, path)?;
-    if let Some(cache) = cache {
-        cache.put(&bytes, &profile);
-    }
-    Ok(profile)
+    Ok(Loaded {
+        profile,
+        mentions: None,
+        bytes,
+    })
 }
 
 /// Parses and validates the bytes of the profile file at `path`.
