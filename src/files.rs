@@ -184,18 +184,22 @@ static IN_FLIGHT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::ne
 /// real names. Call it first thing, before any thread starts.
 pub fn clean_up_on_interrupt() {
     #[cfg(unix)]
-    exit_on_termination();
+    exit_on_signal();
     // Failing to install the handler only loses the clean-up.
+    #[cfg(not(unix))]
     let _ = ctrlc::set_handler(|| stop("interrupted", 130));
 }
 
-/// SIGTERM and SIGHUP, which ctrlc cannot tell from Ctrl-C, are blocked in
-/// this thread, so in every thread started after it, and a thread of their
-/// own waits for them.
+/// SIGINT, SIGTERM and SIGHUP are blocked in this thread, so in every
+/// thread started after it, and one thread of their own waits for them:
+/// one thread for the three (ctrlc's handler took a thread of its own for
+/// Ctrl-C, and could not tell SIGTERM from it), which a one-posting run
+/// pays for in its start-up time.
 #[cfg(unix)]
-fn exit_on_termination() {
+fn exit_on_signal() {
     use nix::sys::signal::{SigSet, Signal};
     let mut set = SigSet::empty();
+    set.add(Signal::SIGINT);
     set.add(Signal::SIGTERM);
     set.add(Signal::SIGHUP);
     if set.thread_block().is_err() {
@@ -204,6 +208,7 @@ fn exit_on_termination() {
     std::thread::spawn(move || {
         if let Ok(signal) = set.wait() {
             let what = match signal {
+                Signal::SIGINT => "interrupted",
                 Signal::SIGHUP => "hung up",
                 _ => "terminated",
             };
