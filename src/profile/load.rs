@@ -41,14 +41,29 @@ pub struct Loaded {
 /// miss writes one file, not two. Only a valid profile reaches it, so
 /// errors are always the YAML's, with their positions.
 pub fn load_cached(path: &Path, cache: Option<&Cache>) -> Result<Loaded> {
-    let bytes = read(path)?;
-    if let Some((profile, mentions)) = cache.and_then(|c| c.get(&bytes)) {
-        return Ok(Loaded {
+    match from_cache(read(path)?, cache) {
+        Ok(loaded) => Ok(loaded),
+        Err(bytes) => parse_loaded(bytes, path),
+    }
+}
+
+/// The profile for these bytes (what [`read`] read) from `cache`, or the
+/// bytes back when it does not have them: the first step of
+/// [`load_cached`], for a caller that does the rest differently on a miss.
+pub fn from_cache(bytes: Vec<u8>, cache: Option<&Cache>) -> Result<Loaded, Vec<u8>> {
+    match cache.and_then(|c| c.get(&bytes)) {
+        Some((profile, mentions)) => Ok(Loaded {
             profile,
             mentions,
             bytes,
-        });
+        }),
+        None => Err(bytes),
     }
+}
+
+/// The rest of [`load_cached`] on a miss: the bytes of the profile file at
+/// `path` parsed and validated.
+pub fn parse_loaded(bytes: Vec<u8>, path: &Path) -> Result<Loaded> {
     let profile = load_bytes(&bytes, path)?;
     Ok(Loaded {
         profile,
