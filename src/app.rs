@@ -469,10 +469,12 @@ fn index(loaded: Loaded, lexicon: Lexicon, cache: Option<&Cache>) -> (Profile, E
         mentions,
         bytes,
     } = loaded;
-    let had = mentions.is_some();
+    // Kept only to store: freed first, their pages take the index's
+    // first allocations instead of pages not yet touched.
+    let store = cache.filter(|_| mentions.is_none()).map(|c| (c, bytes));
     let now = score::profile_now(&profile);
     let (ev, mentions) = Evidence::indexed(&profile, lexicon, now, mentions);
-    if let (Some(cache), false) = (cache, had) {
+    if let Some((cache, bytes)) = store {
         cache.put(&bytes, &profile, Some(&mentions));
     }
     (profile, ev)
