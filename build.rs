@@ -181,8 +181,8 @@ fn fixed_address_binary() {
 
 /// A fingerprint of the code that turns a profile's bytes into a loaded
 /// profile (its types, parsing, validation, the cache's encoding), of what
-/// finds the terms its texts mention (the lexicon, its tables and the
-/// code that reads text with it: the cache keeps those mentions too) and
+/// indexes it (the lexicon, its tables, the skill graph and the code that
+/// reads text with them: the cache keeps the index too) and
 /// of the locked dependencies (serde_yaml's version), as `TAILOR_PROFILE_CODE`:
 /// the profile cache keys its files with it, so a build that would load
 /// the same bytes differently never reads an older build's file, even
@@ -200,6 +200,8 @@ fn profile_code() {
         "src/engine/keywords/lexicon.rs",
         "src/engine/keywords/normalize.rs",
         "src/engine/keywords/extract.rs",
+        "src/engine/keywords/graph.rs",
+        "data/skill-graph.tsv",
         "src/engine/score.rs",
         "Cargo.lock",
     ] {

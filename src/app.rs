@@ -459,23 +459,22 @@ fn load_evidence_beside<T: Send>(
     Ok((profile, ev, t))
 }
 
-/// Indexes a loaded profile for scoring, with what its texts mention
-/// taken from the cache when it had that; when it did not, the cache
-/// gets the profile and its mentions, so the next run reads neither the
-/// YAML nor the texts.
+/// Indexes a loaded profile for scoring, from the cache's index of it
+/// when it had one; when it did not, the cache gets the profile and its
+/// index, so the next run reads neither the YAML nor the texts.
 fn index(loaded: Loaded, lexicon: Lexicon, cache: Option<&Cache>) -> (Profile, Evidence) {
     let Loaded {
         profile,
-        mentions,
+        index,
         bytes,
     } = loaded;
     // Kept only to store: freed first, their pages take the index's
     // first allocations instead of pages not yet touched.
-    let store = cache.filter(|_| mentions.is_none()).map(|c| (c, bytes));
+    let store = cache.filter(|_| index.is_none()).map(|c| (c, bytes));
     let now = score::profile_now(&profile);
-    let (ev, mentions) = Evidence::indexed(&profile, lexicon, now, mentions);
-    if let Some((cache, bytes)) = store {
-        cache.put(&bytes, &profile, Some(&mentions));
+    let (ev, index) = Evidence::indexed(&profile, lexicon, now, index);
+    if let (Some((cache, bytes)), Some(index)) = (store, index) {
+        cache.put(&bytes, &profile, Some(&index));
     }
     (profile, ev)
 }

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::keywords::normalize::{norm, stem, stem_word};
 use crate::keywords::{extract, mentions, Category, Found, Graph, Lexicon, TermId};
 use crate::posting::{Because, Posting, SectionKind};
-use crate::profile::cache::Mentions;
+use crate::profile::cache::Index;
 use crate::profile::schema::{End, Profile};
 
 /// How a posting term was found in the profile.
@@ -108,17 +108,17 @@ impl Evidence {
         Evidence::indexed(profile, lexicon, now, None).0
     }
 
-    /// [`Evidence::new`], taking what the profile's texts mention from
-    /// `known` (the profile cache keeps it) instead of reading them
-    /// again, and returning it either way, for the cache to keep. Mentions
-    /// that do not fit the profile and lexicon (another profile's; a
-    /// damaged file) are worked out again.
+    /// [`Evidence::new`], taking what the profile's texts mention and the
+    /// skill graph from `known` (the profile cache keeps them) instead of
+    /// working them out again; what it worked out is returned, for the
+    /// cache to keep. An index that does not fit the profile and lexicon
+    /// (another profile's; a damaged file) is worked out again.
     pub fn indexed(
         profile: &Profile,
         mut lexicon: Lexicon,
         now: u32,
-        known: Option<Mentions>,
-    ) -> (Evidence, Mentions) {
+        known: Option<Index>,
+    ) -> (Evidence, Option<Index>) {
         for a in &profile.aliases {
             lexicon.add_alias(&a.term, &a.forms);
         }
@@ -201,12 +201,18 @@ impl Evidence {
             }
             found
         };
-        let fits = |m: &Mentions| {
-            m.len() == texts.len() && m.iter().flatten().all(|(t, _)| (*t as usize) < lex.len())
+        let term = |t: &TermId| (*t as usize) < lex.len();
+        let fits = |k: &Index| {
+            k.mentions.len() == texts.len()
+                && k.mentions.iter().flatten().all(|(t, _)| term(t))
+                && k.graph.iter().all(|(t, up)| term(t) && up.iter().all(term))
         };
-        let (found, graph) = match known.filter(fits) {
-            Some(found) => (found, Graph::builtin(lex)),
-            None => each_text(&texts, read, || Graph::builtin(lex)),
+        let (found, graph, worked_out) = match known.filter(fits) {
+            Some(k) => (k.mentions, Graph::from_edges(k.graph), false),
+            None => {
+                let (found, graph) = each_text(&texts, read, || Graph::builtin(lex));
+                (found, graph, true)
+            }
         };
         ix.graph = graph;
         let written: FxHashSet<TermId> = found.iter().flatten().map(|(t, _)| *t).collect();
@@ -293,7 +299,11 @@ impl Evidence {
                 }
             }
         }
-        (ix.finish(), found)
+        let index = worked_out.then(|| Index {
+            graph: ix.graph.edges(),
+            mentions: found,
+        });
+        (ix.finish(), index)
     }
 
     /// The concepts each bullet's text and tags imply through the skill

@@ -8,8 +8,8 @@
 //! bytes, and by their length. A file holds the build, those bytes
 //! (compared whole on a hit, so no two profiles share an entry however
 //! their checksums fall), the [`Profile`] in a small binary encoding
-//! (`Codec`), what its texts mention ([`Mentions`], once a run has indexed
-//! the profile) and a CRC-32 of all of it: a file that is truncated,
+//! (`Codec`), what indexing it works out from those bytes alone ([`Index`],
+//! once a run has indexed the profile) and a CRC-32 of all of it: a file that is truncated,
 //! corrupt, from another version or for other bytes is a miss, never an
 //! error, and is replaced by the next write. (A SHA-256 key instead took
 //! 2.9M instructions a hit where the CPU has no SHA extensions; the CRC
@@ -48,14 +48,22 @@ pub const KEEP: usize = 8;
 /// a working copy) is never read.
 pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("TAILOR_PROFILE_CODE"));
 
-/// What scoring found in each of the profile's texts, in the order
-/// `score::Evidence` reads them: (term id, the form as written,
-/// normalised). Reading the texts is most of indexing a profile (4.5M of
-/// a warm `tailor match`'s 12.4M instructions), and what they mention
-/// depends only on the profile's bytes and the build ([`BUILD`]
-/// fingerprints the lexicon and the code that reads them), so the cache
-/// keeps it beside the profile.
-pub type Mentions = Vec<Vec<(u32, String)>>;
+/// What indexing a profile for scoring (`score::Evidence`) works out from
+/// the profile's bytes and the build alone: most of the indexing (reading
+/// the texts was 4.5M and the skill graph 0.6M of a warm `tailor match`'s
+/// 12.4M instructions), so the cache keeps it beside the profile.
+/// [`BUILD`] fingerprints the lexicon, the skill graph and the code that
+/// reads them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Index {
+    /// What each of the profile's texts mentions, in the order
+    /// `score::Evidence` reads them: (term id, the form as written,
+    /// normalised).
+    pub mentions: Vec<Vec<(u32, String)>>,
+    /// The skill graph over the profile's lexicon (whose aliases and terms
+    /// may claim a graph's name): each term with its broader terms.
+    pub graph: Vec<(u32, Vec<u32>)>,
+}
 
 /// What every cache file starts with.
 const MAGIC: &[u8; 8] = b"TAILORPC";
@@ -86,9 +94,9 @@ impl Cache {
         &self.dir
     }
 
-    /// The profile stored for these exact bytes, and what its texts
-    /// mention if that was stored too, if a whole file for them is there.
-    pub fn get(&self, bytes: &[u8]) -> Option<(Profile, Option<Mentions>)> {
+    /// The profile stored for these exact bytes, and its index if that was
+    /// stored too, if a whole file for them is there.
+    pub fn get(&self, bytes: &[u8]) -> Option<(Profile, Option<Index>)> {
         use std::io::Read;
         let file = std::fs::File::open(self.path(bytes)).ok()?;
         // Sized up front: read in one call, not in a dozen doubling ones.
@@ -98,25 +106,24 @@ impl Cache {
         decode_file(&data, bytes)
     }
 
-    /// Stores the profile parsed from `bytes` (and what its texts mention,
-    /// when given), quietly doing nothing when the folder cannot be
-    /// written.
-    pub fn put(&self, bytes: &[u8], profile: &Profile, mentions: Option<&Mentions>) {
-        let _ = self.try_put(bytes, profile, mentions);
+    /// Stores the profile parsed from `bytes` (and its index, when given),
+    /// quietly doing nothing when the folder cannot be written.
+    pub fn put(&self, bytes: &[u8], profile: &Profile, index: Option<&Index>) {
+        let _ = self.try_put(bytes, profile, index);
     }
 
     fn try_put(
         &self,
         bytes: &[u8],
         profile: &Profile,
-        mentions: Option<&Mentions>,
+        index: Option<&Index>,
     ) -> std::io::Result<()> {
         use std::io::Write;
         make_private_dir(&self.dir)?;
         let mut temp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .tempfile_in(&self.dir)?;
-        temp.write_all(&encode_file(bytes, profile, mentions))?;
+        temp.write_all(&encode_file(bytes, profile, index))?;
         temp.persist(self.path(bytes)).map_err(|e| e.error)?;
         self.prune();
         Ok(())
@@ -186,20 +193,20 @@ fn make_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// A cache file: magic, format version, [`BUILD`], the profile's bytes,
-/// the encoded profile, its mentions if known, and the CRC-32 of all
-/// before it.
-fn encode_file(bytes: &[u8], profile: &Profile, mentions: Option<&Mentions>) -> Vec<u8> {
+/// the encoded profile, its index if known, and the CRC-32 of all before
+/// it.
+fn encode_file(bytes: &[u8], profile: &Profile, index: Option<&Index>) -> Vec<u8> {
     let mut out = Vec::with_capacity(2 * bytes.len() + 64);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     put_bytes(BUILD.as_bytes(), &mut out);
     put_bytes(bytes, &mut out);
     profile.put(&mut out);
-    match mentions {
+    match index {
         None => out.push(0),
-        Some(m) => {
+        Some(i) => {
             out.push(1);
-            m.put(&mut out);
+            i.put(&mut out);
         }
     }
     let crc = crc32fast::hash(&out);
@@ -207,9 +214,9 @@ fn encode_file(bytes: &[u8], profile: &Profile, mentions: Option<&Mentions>) -> 
     out
 }
 
-/// The profile in a cache file, and its mentions if stored, if the file
-/// is whole and is the one for these profile bytes.
-fn decode_file(data: &[u8], bytes: &[u8]) -> Option<(Profile, Option<Mentions>)> {
+/// The profile in a cache file, and its index if stored, if the file is
+/// whole and is the one for these profile bytes.
+fn decode_file(data: &[u8], bytes: &[u8]) -> Option<(Profile, Option<Index>)> {
     let (body, crc) = data.split_last_chunk::<4>()?;
     if crc32fast::hash(body) != u32::from_le_bytes(*crc) {
         return None;
@@ -223,8 +230,8 @@ fn decode_file(data: &[u8], bytes: &[u8]) -> Option<(Profile, Option<Mentions>)>
         return None;
     }
     let profile = Profile::take(&mut r)?;
-    let mentions = <Option<Mentions> as Codec>::take(&mut r)?;
-    r.0.is_empty().then_some((profile, mentions))
+    let index = <Option<Index> as Codec>::take(&mut r)?;
+    r.0.is_empty().then_some((profile, index))
 }
 
 /// The rest of a cache file, read from the front.
@@ -453,6 +460,7 @@ records! {
     Bullet { id, text, skills, tags }
     Education { institution, degree, start, end }
     Alias { term, forms }
+    Index { mentions, graph }
 }
 
 #[cfg(test)]
@@ -510,13 +518,20 @@ aliases:
     }
 
     #[test]
-    fn mentions_round_trip() {
+    fn an_index_round_trips() {
         let p = sample();
-        let m: Mentions = vec![vec![(3, "aws".into()), (70_000, "k8s".into())], vec![]];
+        let i = sample_index();
         assert_eq!(
-            decode_file(&encode_file(b"x", &p, Some(&m)), b"x"),
-            Some((p, Some(m)))
+            decode_file(&encode_file(b"x", &p, Some(&i)), b"x"),
+            Some((p, Some(i)))
         );
+    }
+
+    fn sample_index() -> Index {
+        Index {
+            mentions: vec![vec![(3, "aws".into()), (70_000, "k8s".into())], vec![]],
+            graph: vec![(3, vec![1, 2]), (70_000, vec![])],
+        }
     }
 
     #[test]
@@ -567,8 +582,7 @@ aliases:
     #[test]
     fn a_corrupt_body_with_a_good_checksum_is_no_panic() {
         // Lengths that claim more than the file, a bad date, a bad tag.
-        let m: Mentions = vec![vec![(3, "aws".into())]];
-        let file = encode_file(b"x", &sample(), Some(&m));
+        let file = encode_file(b"x", &sample(), Some(&sample_index()));
         let body_start = MAGIC.len() + 4;
         for i in body_start..file.len() - 4 {
             for v in [0x00, 0x0d, 0x7f, 0xff] {

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::cache::{Cache, Mentions};
+use super::cache::{Cache, Index};
 use super::diagnostic::Diagnostic;
 use super::locate::Locator;
 use super::schema::Profile;
@@ -28,16 +28,16 @@ pub fn load(path: &Path) -> Result<Profile> {
 #[derive(Debug)]
 pub struct Loaded {
     pub profile: Profile,
-    /// What its texts mention, when the cache had that too.
-    pub mentions: Option<Mentions>,
-    /// The file's bytes: the cache's key, for storing the mentions once
-    /// they are worked out.
+    /// Its index for scoring, when the cache had that too.
+    pub index: Option<Index>,
+    /// The file's bytes: the cache's key, for storing the index once it is
+    /// worked out.
     pub bytes: Vec<u8>,
 }
 
 /// [`load`], taking the profile from `cache` when these exact bytes were
 /// loaded before. Nothing is stored here: the caller stores the profile
-/// with its mentions once it has indexed it ([`Cache::put`]), so that a
+/// with its index once it has indexed it ([`Cache::put`]), so that a
 /// miss writes one file, not two. Only a valid profile reaches it, so
 /// errors are always the YAML's, with their positions.
 pub fn load_cached(path: &Path, cache: Option<&Cache>) -> Result<Loaded> {
@@ -52,9 +52,9 @@ pub fn load_cached(path: &Path, cache: Option<&Cache>) -> Result<Loaded> {
 /// [`load_cached`], for a caller that does the rest differently on a miss.
 pub fn from_cache(bytes: Vec<u8>, cache: Option<&Cache>) -> Result<Loaded, Vec<u8>> {
     match cache.and_then(|c| c.get(&bytes)) {
-        Some((profile, mentions)) => Ok(Loaded {
+        Some((profile, index)) => Ok(Loaded {
             profile,
-            mentions,
+            index,
             bytes,
         }),
         None => Err(bytes),
@@ -67,7 +67,7 @@ pub fn parse_loaded(bytes: Vec<u8>, path: &Path) -> Result<Loaded> {
     let profile = load_bytes(&bytes, path)?;
     Ok(Loaded {
         profile,
-        mentions: None,
+        index: None,
         bytes,
     })
 }
