@@ -28,7 +28,7 @@ pub fn read_posting(path: &Path) -> Result<Posting> {
             );
         }
         let name = "<stdin>";
-        let bytes = read_limited(stdin.lock(), name)
+        let bytes = read_limited(stdin.lock(), name, 0)
             .context("failed to read the posting from standard input")?;
         (bytes, name.to_owned())
     } else {
@@ -52,15 +52,16 @@ pub fn read_posting(path: &Path) -> Result<Posting> {
         if len > MAX_POSTING_BYTES {
             bail!(too_big(&name, Some(len)));
         }
-        (read_limited(file, &name).with_context(context)?, name)
+        (read_limited(file, &name, len).with_context(context)?, name)
     };
     posting_from_bytes(&bytes, &name)
 }
 
 /// Reads at most [`MAX_POSTING_BYTES`]; more is an error, found without
-/// reading further.
-fn read_limited(r: impl Read, name: &str) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
+/// reading further. `size`, when known, sizes the buffer: one read call,
+/// not a dozen doubling ones.
+fn read_limited(r: impl Read, name: &str, size: u64) -> Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(usize::try_from(size.min(MAX_POSTING_BYTES))?);
     r.take(MAX_POSTING_BYTES + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > MAX_POSTING_BYTES {
         bail!(too_big(name, None));
