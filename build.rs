@@ -181,15 +181,15 @@ fn fixed_address_binary() {
 
 /// A fingerprint of the code that turns a profile's bytes into a loaded
 /// profile (its types, parsing, validation, the cache's encoding), of what
-/// indexes it (the lexicon, its tables, the skill graph and the code that
-/// reads text with them: the cache keeps the index too) and
+/// indexes it (the lexicon, its tables, the skill graph and the engine
+/// code that reads text with them: the cache keeps the index too) and
 /// of the locked dependencies (serde_yaml's version), as `TAILOR_PROFILE_CODE`:
 /// the profile cache keys its files with it, so a build that would load
 /// the same bytes differently never reads an older build's file, even
 /// under the same version number.
 fn profile_code() {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for path in [
+    let mut paths: Vec<String> = [
         "src/profile/schema.rs",
         "src/profile/load.rs",
         "src/profile/shape.rs",
@@ -197,14 +197,16 @@ fn profile_code() {
         "src/profile/cache.rs",
         "build.rs",
         "data/lexicon.tsv",
-        "src/engine/keywords/lexicon.rs",
-        "src/engine/keywords/normalize.rs",
-        "src/engine/keywords/extract.rs",
-        "src/engine/keywords/graph.rs",
         "data/skill-graph.tsv",
-        "src/engine/score.rs",
         "Cargo.lock",
-    ] {
+    ]
+    .map(String::from)
+    .to_vec();
+    // The whole engine, not the files that index a profile today: code
+    // they come to call in another file changes the index as much.
+    println!("cargo:rerun-if-changed=src/engine");
+    paths.extend(rust_files("src/engine"));
+    for path in &paths {
         println!("cargo:rerun-if-changed={path}");
         // Without Cargo.lock (a packaged crate), the sources alone.
         for b in fs::read(path).unwrap_or_default() {
@@ -213,6 +215,25 @@ fn profile_code() {
         }
     }
     println!("cargo:rustc-env=TAILOR_PROFILE_CODE={h:016x}");
+}
+
+/// The `.rs` files under `dir`, at any depth, sorted (so the fingerprint
+/// does not depend on the order the file system lists them in).
+fn rust_files(dir: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut todo = vec![Path::new(dir).to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path.to_string_lossy().into_owned());
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// Compiles `data/section-cues.tsv` into a table sorted by heading, which
