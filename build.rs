@@ -157,24 +157,56 @@ fn main() {
     fs::write(dest, out).expect("write the lexicon table");
     section_cues();
     profile_code();
+    fixed_address_binary();
+}
+
+/// Links the `tailor` executable at a fixed address (`-no-pie`) on Linux
+/// with glibc. Position-independent, it carried 13,568 relative
+/// relocations (vtables, panic locations, … of every crate) that the
+/// loader applied at every start, writing to every page of `.data.rel.ro`
+/// (213 KB): 24 of a warm one-posting `tailor match`'s ~380 page faults,
+/// 52 of `tailor --version`'s 178, on a machine where a page fault is
+/// dear. (Packed relative relocations, `-z pack-relative-relocs`, shrink
+/// the table but still write those pages: no fewer faults.) Only the
+/// binary: the library, tests and benches link as before, and nothing is
+/// recompiled. What it costs: the executable's own code and data are not
+/// at a random address (its libraries, heap and stack still are); tailor's
+/// code has no `unsafe`.
+fn fixed_address_binary() {
+    let target = |key: &str| env::var(key).unwrap_or_default();
+    if target("CARGO_CFG_TARGET_OS") == "linux" && target("CARGO_CFG_TARGET_ENV") == "gnu" {
+        println!("cargo:rustc-link-arg-bins=-no-pie");
+    }
 }
 
 /// A fingerprint of the code that turns a profile's bytes into a loaded
-/// profile (its types, parsing, validation, the cache's encoding) and of
-/// the locked dependencies (serde_yaml's version), as `TAILOR_PROFILE_CODE`:
+/// profile (its types, parsing, validation, the cache's encoding), of what
+/// indexes it (the lexicon, its tables, the skill graph and the engine
+/// code that reads text with them: the cache keeps the index too) and
+/// of the locked dependencies (serde_yaml's version), as `TAILOR_PROFILE_CODE`:
 /// the profile cache keys its files with it, so a build that would load
 /// the same bytes differently never reads an older build's file, even
 /// under the same version number.
 fn profile_code() {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
-    for path in [
+    let mut paths: Vec<String> = [
         "src/profile/schema.rs",
         "src/profile/load.rs",
         "src/profile/shape.rs",
         "src/profile/validate.rs",
         "src/profile/cache.rs",
+        "build.rs",
+        "data/lexicon.tsv",
+        "data/skill-graph.tsv",
         "Cargo.lock",
-    ] {
+    ]
+    .map(String::from)
+    .to_vec();
+    // The whole engine, not the files that index a profile today: code
+    // they come to call in another file changes the index as much.
+    println!("cargo:rerun-if-changed=src/engine");
+    paths.extend(rust_files("src/engine"));
+    for path in &paths {
         println!("cargo:rerun-if-changed={path}");
         // Without Cargo.lock (a packaged crate), the sources alone.
         for b in fs::read(path).unwrap_or_default() {
@@ -183,6 +215,25 @@ fn profile_code() {
         }
     }
     println!("cargo:rustc-env=TAILOR_PROFILE_CODE={h:016x}");
+}
+
+/// The `.rs` files under `dir`, at any depth, sorted (so the fingerprint
+/// does not depend on the order the file system lists them in).
+fn rust_files(dir: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut todo = vec![Path::new(dir).to_path_buf()];
+    while let Some(d) = todo.pop() {
+        for entry in fs::read_dir(&d).into_iter().flatten().flatten() {
+            let path = entry.path();
+            if path.is_dir() {
+                todo.push(path);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push(path.to_string_lossy().into_owned());
+            }
+        }
+    }
+    out.sort();
+    out
 }
 
 /// Compiles `data/section-cues.tsv` into a table sorted by heading, which

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Whole-process timings of one posting, as a user runs tailor:
-#   - `tailor match` on a ~5 KB corpus posting    (target: < 10 ms), with the
-#     profile cache warm and with --no-cache
+#   - `tailor match` on a ~5 KB corpus posting    (target: <= 5 ms, issue 12),
+#     with the profile cache warm and with --no-cache
 #   - `tailor build … -o cv.pdf` on the same        (target: < 30 ms)
 #   - `tailor build … -o cv.docx` on the same       (target: the PDF's order)
 #   - `tailor build … -f md` to stdout

@@ -18,6 +18,7 @@ use crate::files::{
 };
 use crate::keywords::Lexicon;
 use crate::profile::cache::Cache;
+use crate::profile::load::Loaded;
 use crate::profile::schema::Profile;
 use crate::profile::{self, diagnostic, import as matrix, load};
 use crate::render::Format;
@@ -137,8 +138,9 @@ fn run_match(args: &MatchArgs, cache: Option<&Cache>) -> Result<Exit> {
         many => return match_many(args, many, load_evidence(&profile, cache)?),
     };
     // A posting in a regular file is read and analysed while the profile
-    // loads; standard input or a pipe only after it, so that a profile
-    // error never waits on them.
+    // loads (when it must be parsed; see load_profile_beside); standard
+    // input or a pipe only after it, so that a profile error never waits
+    // on them.
     let (profile, ev, posting) = if one.as_os_str() != "-" && one.is_file() {
         load_evidence_beside(&profile, cache, || read_posting(one))?
     } else {
@@ -250,17 +252,19 @@ fn build(args: &BuildArgs, cache: Option<&Cache>) -> Result<Exit> {
             refuse_to_replace(out)?;
         }
     }
-    let (profile, lexicon) = load_profile_and_lexicon(&cfg.profile, cache)?;
+    let (loaded, lexicon, ()) = load_profile_beside(&cfg.profile, cache, || ());
+    let loaded = loaded?;
+    let profile = &loaded.profile;
     if let Some(id) = &cfg.budget.summary {
-        check_summary_id(&profile, id)?;
+        check_summary_id(profile, id)?;
     }
     if !cfg.quiet {
-        warn_placeholders(&cfg.profile, &profile)?;
+        warn_placeholders(&cfg.profile, profile)?;
     }
     if cfg.formats.contains(&Format::Pdf) {
-        check_pdf_text(&cfg, &profile)?;
+        check_pdf_text(&cfg, profile)?;
     }
-    let ev = Evidence::new(&profile, lexicon, score::profile_now(&profile));
+    let (profile, ev) = index(loaded, lexicon, cache);
     let exit = match &cfg.input {
         Input::Batch(paths) => crate::batch::run(&cfg, &profile, &ev, paths, inputs),
         Input::Stdin | Input::File(_) => build_one(&cfg, &profile, &ev, &inputs),
@@ -450,31 +454,54 @@ fn load_evidence_beside<T: Send>(
     cache: Option<&Cache>,
     beside: impl FnOnce() -> T + Send,
 ) -> Result<(Profile, Evidence, T)> {
-    let (profile, lexicon, t) = load_profile_beside(path, cache, beside);
-    let profile = profile?;
-    let now = score::profile_now(&profile);
-    let ev = Evidence::new(&profile, lexicon, now);
+    let (loaded, lexicon, t) = load_profile_beside(path, cache, beside);
+    let (profile, ev) = index(loaded?, lexicon, cache);
     Ok((profile, ev, t))
 }
 
-/// Loads the profile and the built-in lexicon side by side.
-fn load_profile_and_lexicon(path: &Path, cache: Option<&Cache>) -> Result<(Profile, Lexicon)> {
-    let (profile, lexicon, ()) = load_profile_beside(path, cache, || ());
-    Ok((profile?, lexicon))
+/// Indexes a loaded profile for scoring, from the cache's index of it
+/// when it had one; when it did not, the cache gets the profile and its
+/// index, so the next run reads neither the YAML nor the texts.
+fn index(loaded: Loaded, lexicon: Lexicon, cache: Option<&Cache>) -> (Profile, Evidence) {
+    let Loaded {
+        profile,
+        index,
+        bytes,
+    } = loaded;
+    // Kept only to store: freed first, their pages take the index's
+    // first allocations instead of pages not yet touched.
+    let store = cache.filter(|_| index.is_none()).map(|c| (c, bytes));
+    let now = score::profile_now(&profile);
+    let (ev, index) = Evidence::indexed(&profile, lexicon, now, index);
+    if let (Some((cache, bytes)), Some(index)) = (store, index) {
+        cache.put(&bytes, &profile, Some(&index));
+    }
+    (profile, ev)
 }
 
-/// Loads the profile on this thread and, on another, the built-in lexicon
-/// and whatever `beside` does: parsing the profile's YAML is the longest
-/// step of a one-posting run when the cache does not have it, and neither
-/// depends on it.
+/// Loads the profile and the built-in lexicon, and runs `beside`. A
+/// profile the cache has loads in a fraction of a millisecond, so all
+/// three run on this thread: another would cost about what it saves (its
+/// start, its stack and malloc arena), and more on a busy machine. On a
+/// miss, parsing the profile's YAML is the longest step of a one-posting
+/// run, and the lexicon and `beside`, which do not depend on it, run on
+/// another thread meanwhile.
 fn load_profile_beside<T: Send>(
     path: &Path,
     cache: Option<&Cache>,
     beside: impl FnOnce() -> T + Send,
-) -> (Result<Profile>, Lexicon, T) {
+) -> (Result<Loaded>, Lexicon, T) {
+    let bytes = match load::read(path) {
+        Ok(bytes) => bytes,
+        Err(err) => return (Err(err), Lexicon::builtin(), beside()),
+    };
+    let bytes = match load::from_cache(bytes, cache) {
+        Ok(loaded) => return (Ok(loaded), Lexicon::builtin(), beside()),
+        Err(bytes) => bytes,
+    };
     std::thread::scope(|s| {
         let other = s.spawn(|| (Lexicon::builtin(), beside()));
-        let profile = profile::load_cached(path, cache);
+        let profile = load::parse_loaded(bytes, path);
         let (lexicon, t) = other
             .join()
             .unwrap_or_else(|e| std::panic::resume_unwind(e));

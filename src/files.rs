@@ -28,7 +28,7 @@ pub fn read_posting(path: &Path) -> Result<Posting> {
             );
         }
         let name = "<stdin>";
-        let bytes = read_limited(stdin.lock(), name)
+        let bytes = read_limited(stdin.lock(), name, 0)
             .context("failed to read the posting from standard input")?;
         (bytes, name.to_owned())
     } else {
@@ -52,15 +52,16 @@ pub fn read_posting(path: &Path) -> Result<Posting> {
         if len > MAX_POSTING_BYTES {
             bail!(too_big(&name, Some(len)));
         }
-        (read_limited(file, &name).with_context(context)?, name)
+        (read_limited(file, &name, len).with_context(context)?, name)
     };
     posting_from_bytes(&bytes, &name)
 }
 
 /// Reads at most [`MAX_POSTING_BYTES`]; more is an error, found without
-/// reading further.
-fn read_limited(r: impl Read, name: &str) -> Result<Vec<u8>> {
-    let mut buf = Vec::new();
+/// reading further. `size`, when known, sizes the buffer: one read call,
+/// not a dozen doubling ones.
+fn read_limited(r: impl Read, name: &str, size: u64) -> Result<Vec<u8>> {
+    let mut buf = Vec::with_capacity(usize::try_from(size.min(MAX_POSTING_BYTES))?);
     r.take(MAX_POSTING_BYTES + 1).read_to_end(&mut buf)?;
     if buf.len() as u64 > MAX_POSTING_BYTES {
         bail!(too_big(name, None));
@@ -184,18 +185,22 @@ static IN_FLIGHT: std::sync::Mutex<Vec<PathBuf>> = std::sync::Mutex::new(Vec::ne
 /// real names. Call it first thing, before any thread starts.
 pub fn clean_up_on_interrupt() {
     #[cfg(unix)]
-    exit_on_termination();
+    exit_on_signal();
     // Failing to install the handler only loses the clean-up.
+    #[cfg(not(unix))]
     let _ = ctrlc::set_handler(|| stop("interrupted", 130));
 }
 
-/// SIGTERM and SIGHUP, which ctrlc cannot tell from Ctrl-C, are blocked in
-/// this thread, so in every thread started after it, and a thread of their
-/// own waits for them.
+/// SIGINT, SIGTERM and SIGHUP are blocked in this thread, so in every
+/// thread started after it, and one thread of their own waits for them:
+/// one thread for the three (ctrlc's handler took a thread of its own for
+/// Ctrl-C, and could not tell SIGTERM from it), which a one-posting run
+/// pays for in its start-up time.
 #[cfg(unix)]
-fn exit_on_termination() {
+fn exit_on_signal() {
     use nix::sys::signal::{SigSet, Signal};
     let mut set = SigSet::empty();
+    set.add(Signal::SIGINT);
     set.add(Signal::SIGTERM);
     set.add(Signal::SIGHUP);
     if set.thread_block().is_err() {
@@ -204,6 +209,7 @@ fn exit_on_termination() {
     std::thread::spawn(move || {
         if let Ok(signal) = set.wait() {
             let what = match signal {
+                Signal::SIGINT => "interrupted",
                 Signal::SIGHUP => "hung up",
                 _ => "terminated",
             };

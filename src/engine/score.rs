@@ -14,6 +14,7 @@ use serde::Serialize;
 use crate::keywords::normalize::{norm, stem, stem_word};
 use crate::keywords::{extract, mentions, Category, Found, Graph, Lexicon, TermId};
 use crate::posting::{Because, Posting, SectionKind};
+use crate::profile::cache::Index;
 use crate::profile::schema::{End, Profile};
 
 /// How a posting term was found in the profile.
@@ -103,7 +104,21 @@ fn jaccard(a: &HashSet<String>, b: &HashSet<String>) -> f64 {
 impl Evidence {
     /// Indexes a profile. `now` is the current year-month as months since
     /// year 0 (for recency); pass a fixed value for reproducible output.
-    pub fn new(profile: &Profile, mut lexicon: Lexicon, now: u32) -> Evidence {
+    pub fn new(profile: &Profile, lexicon: Lexicon, now: u32) -> Evidence {
+        Evidence::indexed(profile, lexicon, now, None).0
+    }
+
+    /// [`Evidence::new`], taking what the profile's texts mention and the
+    /// skill graph from `known` (the profile cache keeps them) instead of
+    /// working them out again; what it worked out is returned, for the
+    /// cache to keep. An index that does not fit the profile and lexicon
+    /// (another profile's; a damaged file) is worked out again.
+    pub fn indexed(
+        profile: &Profile,
+        mut lexicon: Lexicon,
+        now: u32,
+        known: Option<Index>,
+    ) -> (Evidence, Option<Index>) {
         for a in &profile.aliases {
             lexicon.add_alias(&a.term, &a.forms);
         }
@@ -186,7 +201,19 @@ impl Evidence {
             }
             found
         };
-        let (found, graph) = each_text(&texts, read, || Graph::builtin(lex));
+        let term = |t: &TermId| (*t as usize) < lex.len();
+        let fits = |k: &Index| {
+            k.mentions.len() == texts.len()
+                && k.mentions.iter().flatten().all(|(t, _)| term(t))
+                && k.graph.iter().all(|(t, up)| term(t) && up.iter().all(term))
+        };
+        let (found, graph, worked_out) = match known.filter(fits) {
+            Some(k) => (k.mentions, Graph::from_edges(k.graph), false),
+            None => {
+                let (found, graph) = each_text(&texts, read, || Graph::builtin(lex));
+                (found, graph, true)
+            }
+        };
         ix.graph = graph;
         let written: FxHashSet<TermId> = found.iter().flatten().map(|(t, _)| *t).collect();
         ix.reserve(&texts, &found, profile);
@@ -272,7 +299,11 @@ impl Evidence {
                 }
             }
         }
-        ix.finish()
+        let index = worked_out.then(|| Index {
+            graph: ix.graph.edges(),
+            mentions: found,
+        });
+        (ix.finish(), index)
     }
 
     /// The concepts each bullet's text and tags imply through the skill

@@ -8,7 +8,8 @@
 //! bytes, and by their length. A file holds the build, those bytes
 //! (compared whole on a hit, so no two profiles share an entry however
 //! their checksums fall), the [`Profile`] in a small binary encoding
-//! (`Codec`) and a CRC-32 of all of it: a file that is truncated,
+//! (`Codec`), what indexing it works out from those bytes alone ([`Index`],
+//! once a run has indexed the profile) and a CRC-32 of all of it: a file that is truncated,
 //! corrupt, from another version or for other bytes is a miss, never an
 //! error, and is replaced by the next write. (A SHA-256 key instead took
 //! 2.9M instructions a hit where the CPU has no SHA extensions; the CRC
@@ -35,7 +36,7 @@ use super::schema::{
 /// The version of the file layout and of the `Codec` encoding. [`BUILD`]
 /// changes with this file's source anyway, so a changed encoding is never
 /// read by mistake; the number says which layout a file has.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 /// How many profiles the folder keeps: a user edits one profile, and a few
 /// (one per language, an old and a new) are used in turn.
@@ -47,12 +48,30 @@ pub const KEEP: usize = 8;
 /// a working copy) is never read.
 pub const BUILD: &str = concat!(env!("CARGO_PKG_VERSION"), "+", env!("TAILOR_PROFILE_CODE"));
 
+/// What indexing a profile for scoring (`score::Evidence`) works out from
+/// the profile's bytes and the build alone: most of the indexing (reading
+/// the texts was 4.5M and the skill graph 0.6M of a warm `tailor match`'s
+/// 12.4M instructions), so the cache keeps it beside the profile.
+/// [`BUILD`] fingerprints the lexicon, the skill graph and the code that
+/// reads them.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Index {
+    /// What each of the profile's texts mentions, in the order
+    /// `score::Evidence` reads them: (term id, the form as written,
+    /// normalised).
+    pub mentions: Vec<Vec<(u32, String)>>,
+    /// The skill graph over the profile's lexicon (whose aliases and terms
+    /// may claim a graph's name): each term with its broader terms.
+    pub graph: Vec<(u32, Vec<u32>)>,
+}
+
 /// What every cache file starts with.
 const MAGIC: &[u8; 8] = b"TAILORPC";
 
-/// The largest file read back: more than a profile and its encoding (which
-/// is smaller than its YAML) take.
-const MAX_FILE_BYTES: u64 = 2 * super::load::MAX_PROFILE_BYTES + 1024;
+/// The largest file read back: more than a profile, its encoding (which
+/// is smaller than its YAML) and its mentions (at most about twice its
+/// text, for text that is all two-letter terms) take.
+const MAX_FILE_BYTES: u64 = 5 * super::load::MAX_PROFILE_BYTES + 1024;
 
 /// The extension of cache files; temporary ones start with [`TEMP_PREFIX`].
 const EXTENSION: &str = "profile";
@@ -75,29 +94,36 @@ impl Cache {
         &self.dir
     }
 
-    /// The profile stored for these exact bytes, if a whole file for them
-    /// is there.
-    pub fn get(&self, bytes: &[u8]) -> Option<Profile> {
+    /// The profile stored for these exact bytes, and its index if that was
+    /// stored too, if a whole file for them is there.
+    pub fn get(&self, bytes: &[u8]) -> Option<(Profile, Option<Index>)> {
         use std::io::Read;
         let file = std::fs::File::open(self.path(bytes)).ok()?;
-        let mut data = Vec::new();
+        // Sized up front: read in one call, not in a dozen doubling ones.
+        let len = file.metadata().ok()?.len().min(MAX_FILE_BYTES);
+        let mut data = Vec::with_capacity(usize::try_from(len).ok()?);
         file.take(MAX_FILE_BYTES).read_to_end(&mut data).ok()?;
         decode_file(&data, bytes)
     }
 
-    /// Stores the profile parsed from `bytes`, quietly doing nothing when
-    /// the folder cannot be written.
-    pub fn put(&self, bytes: &[u8], profile: &Profile) {
-        let _ = self.try_put(bytes, profile);
+    /// Stores the profile parsed from `bytes` (and its index, when given),
+    /// quietly doing nothing when the folder cannot be written.
+    pub fn put(&self, bytes: &[u8], profile: &Profile, index: Option<&Index>) {
+        let _ = self.try_put(bytes, profile, index);
     }
 
-    fn try_put(&self, bytes: &[u8], profile: &Profile) -> std::io::Result<()> {
+    fn try_put(
+        &self,
+        bytes: &[u8],
+        profile: &Profile,
+        index: Option<&Index>,
+    ) -> std::io::Result<()> {
         use std::io::Write;
         make_private_dir(&self.dir)?;
         let mut temp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .tempfile_in(&self.dir)?;
-        temp.write_all(&encode_file(bytes, profile))?;
+        temp.write_all(&encode_file(bytes, profile, index))?;
         temp.persist(self.path(bytes)).map_err(|e| e.error)?;
         self.prune();
         Ok(())
@@ -167,22 +193,30 @@ fn make_private_dir(dir: &Path) -> std::io::Result<()> {
 }
 
 /// A cache file: magic, format version, [`BUILD`], the profile's bytes,
-/// the encoded profile, and the CRC-32 of all before it.
-fn encode_file(bytes: &[u8], profile: &Profile) -> Vec<u8> {
+/// the encoded profile, its index if known, and the CRC-32 of all before
+/// it.
+fn encode_file(bytes: &[u8], profile: &Profile, index: Option<&Index>) -> Vec<u8> {
     let mut out = Vec::with_capacity(2 * bytes.len() + 64);
     out.extend_from_slice(MAGIC);
     out.extend_from_slice(&FORMAT_VERSION.to_le_bytes());
     put_bytes(BUILD.as_bytes(), &mut out);
     put_bytes(bytes, &mut out);
     profile.put(&mut out);
+    match index {
+        None => out.push(0),
+        Some(i) => {
+            out.push(1);
+            i.put(&mut out);
+        }
+    }
     let crc = crc32fast::hash(&out);
     out.extend_from_slice(&crc.to_le_bytes());
     out
 }
 
-/// The profile in a cache file, if the file is whole and is the one for
-/// these profile bytes.
-fn decode_file(data: &[u8], bytes: &[u8]) -> Option<Profile> {
+/// The profile in a cache file, and its index if stored, if the file is
+/// whole and is the one for these profile bytes.
+fn decode_file(data: &[u8], bytes: &[u8]) -> Option<(Profile, Option<Index>)> {
     let (body, crc) = data.split_last_chunk::<4>()?;
     if crc32fast::hash(body) != u32::from_le_bytes(*crc) {
         return None;
@@ -196,7 +230,8 @@ fn decode_file(data: &[u8], bytes: &[u8]) -> Option<Profile> {
         return None;
     }
     let profile = Profile::take(&mut r)?;
-    r.0.is_empty().then_some(profile)
+    let index = <Option<Index> as Codec>::take(&mut r)?;
+    r.0.is_empty().then_some((profile, index))
 }
 
 /// The rest of a cache file, read from the front.
@@ -317,6 +352,27 @@ impl Codec for u8 {
     }
 }
 
+impl Codec for u32 {
+    fn put(&self, out: &mut Vec<u8>) {
+        put_len(*self as usize, out);
+    }
+
+    fn take(r: &mut Reader<'_>) -> Option<Self> {
+        u32::try_from(r.len()?).ok()
+    }
+}
+
+impl<A: Codec, B: Codec> Codec for (A, B) {
+    fn put(&self, out: &mut Vec<u8>) {
+        self.0.put(out);
+        self.1.put(out);
+    }
+
+    fn take(r: &mut Reader<'_>) -> Option<Self> {
+        Some((A::take(r)?, B::take(r)?))
+    }
+}
+
 impl Codec for u16 {
     fn put(&self, out: &mut Vec<u8>) {
         out.extend_from_slice(&self.to_le_bytes());
@@ -404,6 +460,7 @@ records! {
     Bullet { id, text, skills, tags }
     Education { institution, degree, start, end }
     Alias { term, forms }
+    Index { mentions, graph }
 }
 
 #[cfg(test)]
@@ -454,19 +511,42 @@ aliases:
     #[test]
     fn a_profile_round_trips() {
         let p = sample();
-        assert_eq!(decode_file(&encode_file(b"x", &p), b"x"), Some(p));
+        assert_eq!(
+            decode_file(&encode_file(b"x", &p, None), b"x"),
+            Some((p, None))
+        );
+    }
+
+    #[test]
+    fn an_index_round_trips() {
+        let p = sample();
+        let i = sample_index();
+        assert_eq!(
+            decode_file(&encode_file(b"x", &p, Some(&i)), b"x"),
+            Some((p, Some(i)))
+        );
+    }
+
+    fn sample_index() -> Index {
+        Index {
+            mentions: vec![vec![(3, "aws".into()), (70_000, "k8s".into())], vec![]],
+            graph: vec![(3, vec![1, 2]), (70_000, vec![])],
+        }
     }
 
     #[test]
     fn the_shipped_profile_round_trips() {
         let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("profile.yaml");
         let p = crate::profile::load(&path).unwrap();
-        assert_eq!(decode_file(&encode_file(b"x", &p), b"x"), Some(p));
+        assert_eq!(
+            decode_file(&encode_file(b"x", &p, None), b"x"),
+            Some((p, None))
+        );
     }
 
     #[test]
     fn every_truncation_and_flipped_byte_is_refused() {
-        let file = encode_file(b"x", &sample());
+        let file = encode_file(b"x", &sample(), None);
         for n in 0..file.len() {
             assert_eq!(decode_file(&file[..n], b"x"), None, "truncated to {n}");
         }
@@ -479,7 +559,7 @@ aliases:
 
     #[test]
     fn a_file_of_another_build_is_refused() {
-        let file = encode_file(b"x", &sample());
+        let file = encode_file(b"x", &sample(), None);
         // The build string starts after magic, format and its length byte.
         let at = MAGIC.len() + 4 + 1;
         assert_eq!(&file[at..at + BUILD.len()], BUILD.as_bytes());
@@ -493,7 +573,7 @@ aliases:
 
     #[test]
     fn other_bytes_or_garbage_are_refused() {
-        let file = encode_file(b"x", &sample());
+        let file = encode_file(b"x", &sample(), None);
         assert_eq!(decode_file(&file, b"y"), None);
         assert_eq!(decode_file(b"", b"x"), None);
         assert_eq!(decode_file(&[0xff; 4096], b"x"), None);
@@ -502,7 +582,7 @@ aliases:
     #[test]
     fn a_corrupt_body_with_a_good_checksum_is_no_panic() {
         // Lengths that claim more than the file, a bad date, a bad tag.
-        let file = encode_file(b"x", &sample());
+        let file = encode_file(b"x", &sample(), Some(&sample_index()));
         let body_start = MAGIC.len() + 4;
         for i in body_start..file.len() - 4 {
             for v in [0x00, 0x0d, 0x7f, 0xff] {
@@ -522,7 +602,7 @@ aliases:
         let p = sample();
         let other = dir.path().join("c/notes.txt");
         for i in 0..KEEP + 3 {
-            cache.put(format!("profile {i}").as_bytes(), &p);
+            cache.put(format!("profile {i}").as_bytes(), &p, None);
             if i == 0 {
                 std::fs::write(&other, "mine").unwrap();
             }

@@ -13,7 +13,7 @@ use std::path::Path;
 
 use anyhow::{Context, Result};
 
-use super::cache::Cache;
+use super::cache::{Cache, Index};
 use super::diagnostic::Diagnostic;
 use super::locate::Locator;
 use super::schema::Profile;
@@ -21,22 +21,55 @@ use super::schema::Profile;
 /// Reads and parses a profile file; the error lists every problem found, one
 /// `path:line:column: message` a line.
 pub fn load(path: &Path) -> Result<Profile> {
-    load_cached(path, None)
+    load_cached(path, None).map(|l| l.profile)
+}
+
+/// A profile loaded through the cache.
+#[derive(Debug)]
+pub struct Loaded {
+    pub profile: Profile,
+    /// Its index for scoring, when the cache had that too.
+    pub index: Option<Index>,
+    /// The file's bytes: the cache's key, for storing the index once it is
+    /// worked out.
+    pub bytes: Vec<u8>,
 }
 
 /// [`load`], taking the profile from `cache` when these exact bytes were
-/// loaded before, and storing it there when not. Only a valid profile is
-/// stored, so errors are always the YAML's, with their positions.
-pub fn load_cached(path: &Path, cache: Option<&Cache>) -> Result<Profile> {
-    let bytes = read(path)?;
-    if let Some(profile) = cache.and_then(|c| c.get(&bytes)) {
-        return Ok(profile);
+/// loaded before. Nothing is stored here: the caller stores the profile
+/// with its index once it has indexed it ([`Cache::put`]), so that a
+/// miss writes one file, not two. Only a valid profile reaches it, so
+/// errors are always the YAML's, with their positions.
+pub fn load_cached(path: &Path, cache: Option<&Cache>) -> Result<Loaded> {
+    match from_cache(read(path)?, cache) {
+        Ok(loaded) => Ok(loaded),
+        Err(bytes) => parse_loaded(bytes, path),
     }
+}
+
+/// The profile for these bytes (what [`read`] read) from `cache`, or the
+/// bytes back when it does not have them: the first step of
+/// [`load_cached`], for a caller that does the rest differently on a miss.
+pub fn from_cache(bytes: Vec<u8>, cache: Option<&Cache>) -> Result<Loaded, Vec<u8>> {
+    match cache.and_then(|c| c.get(&bytes)) {
+        Some((profile, index)) => Ok(Loaded {
+            profile,
+            index,
+            bytes,
+        }),
+        None => Err(bytes),
+    }
+}
+
+/// The rest of [`load_cached`] on a miss: the bytes of the profile file at
+/// `path` parsed and validated.
+pub fn parse_loaded(bytes: Vec<u8>, path: &Path) -> Result<Loaded> {
     let profile = load_bytes(&bytes, path)?;
-    if let Some(cache) = cache {
-        cache.put(&bytes, &profile);
-    }
-    Ok(profile)
+    Ok(Loaded {
+        profile,
+        index: None,
+        bytes,
+    })
 }
 
 /// Parses and validates the bytes of the profile file at `path`.

@@ -101,7 +101,7 @@ fn a_hit_is_read_from_the_cache() {
     let bytes = std::fs::read(root().join("profile.yaml")).unwrap();
     let mut planted = tailor::profile::load(&root().join("profile.yaml")).unwrap();
     planted.person.name = "Planted Name".into();
-    tailor::profile::cache::Cache::new(cache.path()).put(&bytes, &planted);
+    tailor::profile::cache::Cache::new(cache.path()).put(&bytes, &planted, None);
     let args = ["build", POSTING, "-f", "md", "-o", "-"];
     let hit = run(Some(cache.path()), &args);
     assert!(hit.stdout.contains("Planted Name"), "{}", hit.stdout);

@@ -48,6 +48,21 @@ impl Graph {
         Graph { up }
     }
 
+    /// Each term with its broader terms, by term: what the profile cache
+    /// keeps of the graph over a profile's lexicon.
+    pub fn edges(&self) -> Vec<(TermId, Vec<TermId>)> {
+        let mut edges: Vec<_> = self.up.iter().map(|(&t, up)| (t, up.clone())).collect();
+        edges.sort_unstable_by_key(|e| e.0);
+        edges
+    }
+
+    /// The graph of these [`Graph::edges`].
+    pub fn from_edges(edges: Vec<(TermId, Vec<TermId>)>) -> Graph {
+        Graph {
+            up: edges.into_iter().collect(),
+        }
+    }
+
     /// Every term `t` implies, each with `t` (the term the evidence names,
     /// for `--explain`), nearest first; `t` itself is not included.
     pub fn implied(&self, t: TermId) -> Vec<(TermId, TermId)> {
@@ -83,6 +98,15 @@ mod tests {
             .into_iter()
             .map(|(t, _)| lex.term(t).name.to_string())
             .collect()
+    }
+
+    #[test]
+    fn edges_round_trip() {
+        let lex = Lexicon::builtin();
+        let g = Graph::builtin(&lex);
+        let edges = g.edges();
+        assert!(edges.len() > 100);
+        assert_eq!(Graph::from_edges(edges.clone()).edges(), edges);
     }
 
     #[test]
