@@ -687,7 +687,13 @@ fn degree_fields(text: &str) -> Option<std::ops::Range<usize>> {
 /// Management 141, DevOps 50, QA 39; 25 of 25 sampled were colleagues.)
 fn partners(text: &str, ms: &[Mention]) -> Vec<bool> {
     let mut out = vec![false; ms.len()];
-    if ms.is_empty() {
+    // Every cue has a "with": most clauses are done without a copy.
+    if ms.is_empty()
+        || !text
+            .as_bytes()
+            .windows(4)
+            .any(|w| w.eq_ignore_ascii_case(b"with"))
+    {
         return out;
     }
     let lower = text.to_ascii_lowercase();
