@@ -174,7 +174,15 @@ fn main() {
 /// code has no `unsafe`.
 fn fixed_address_binary() {
     let target = |key: &str| env::var(key).unwrap_or_default();
-    if target("CARGO_CFG_TARGET_OS") == "linux" && target("CARGO_CFG_TARGET_ENV") == "gnu" {
+    // A static build (`+crt-static`) links with `-static-pie`, which
+    // `-no-pie` would turn into a binary that crashes at start.
+    let crt_static = target("CARGO_CFG_TARGET_FEATURE")
+        .split(',')
+        .any(|f| f == "crt-static");
+    if target("CARGO_CFG_TARGET_OS") == "linux"
+        && target("CARGO_CFG_TARGET_ENV") == "gnu"
+        && !crt_static
+    {
         println!("cargo:rustc-link-arg-bins=-no-pie");
     }
 }
@@ -190,11 +198,6 @@ fn fixed_address_binary() {
 fn profile_code() {
     let mut h: u64 = 0xcbf2_9ce4_8422_2325;
     let mut paths: Vec<String> = [
-        "src/profile/schema.rs",
-        "src/profile/load.rs",
-        "src/profile/shape.rs",
-        "src/profile/validate.rs",
-        "src/profile/cache.rs",
         "build.rs",
         "data/lexicon.tsv",
         "data/skill-graph.tsv",
@@ -202,10 +205,13 @@ fn profile_code() {
     ]
     .map(String::from)
     .to_vec();
-    // The whole engine, not the files that index a profile today: code
-    // they come to call in another file changes the index as much.
+    // The whole engine and profile code, not the files that load and
+    // index a profile today: code they come to call in another file
+    // (validation's spelling and locations) changes the result as much.
     println!("cargo:rerun-if-changed=src/engine");
+    println!("cargo:rerun-if-changed=src/profile");
     paths.extend(rust_files("src/engine"));
+    paths.extend(rust_files("src/profile"));
     for path in &paths {
         println!("cargo:rerun-if-changed={path}");
         // Without Cargo.lock (a packaged crate), the sources alone.

@@ -206,7 +206,7 @@ fn exit_on_signal() {
     if set.thread_block().is_err() {
         return;
     }
-    std::thread::spawn(move || {
+    let waiter = std::thread::Builder::new().spawn(move || {
         if let Ok(signal) = set.wait() {
             let what = match signal {
                 Signal::SIGINT => "interrupted",
@@ -215,7 +215,18 @@ fn exit_on_signal() {
             };
             stop(what, 128 + signal as i32);
         }
+        // The wait failed: this thread takes the signals unblocked, and
+        // they act as they would have (only the clean-up is lost).
+        let _ = set.thread_unblock();
+        loop {
+            std::thread::park();
+        }
     });
+    // Without a thread to take them, the signals act as they would have:
+    // only the clean-up is lost.
+    if waiter.is_err() {
+        let _ = set.thread_unblock();
+    }
 }
 
 /// Removes the temporary files being written and exits with `code`.

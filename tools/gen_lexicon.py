@@ -942,8 +942,12 @@ def certified_names(texts, lex):
 # certifications".
 CERT_LIST_AFTER = re.compile(
     r"certifications?\b[^.\n]{0,25}?(?:such as|e\.g\.,?|like|including|\(|:)\s*([^.\n)]{0,150})", re.I)
-CERT_LIST_BEFORE = re.compile(
-    r"([^.\n(]{0,100}?)\s*,?\s*(?:or (?:similar|equivalent|other|related) )?certifications?\b", re.I)
+CERTIFICATION = re.compile(r"\bcertifications?\b", re.I)
+# What may stand between a list and its "certifications": "CISSP, CISM, or
+# similar certifications".
+CERT_LIST_TAIL = re.compile(r"[ \t]*,?[ \t]*(?:or (?:similar|equivalent|other|related)[ \t]*)?$", re.I)
+# How far before "certification" a list is read.
+CERT_LIST_WINDOW = 100
 
 
 def listed_certifications(texts):
@@ -957,12 +961,18 @@ def listed_certifications(texts):
         if "ertifi" not in text:
             continue
         seen = set()
-        for rx in (CERT_LIST_AFTER, CERT_LIST_BEFORE):
-            for m in rx.finditer(text):
-                for item in re.split(r",|/|\bor\b|\band\b|;", m.group(1)):
-                    k = norm(item.strip(" *-\u2022()"))
-                    if k:
-                        seen.add(k)
+        lists = [m.group(1) for m in CERT_LIST_AFTER.finditer(text)]
+        # The list before: a bounded window back to the sentence's start,
+        # so a long run of spaces costs no backtracking.
+        for m in CERTIFICATION.finditer(text):
+            before = text[max(0, m.start() - CERT_LIST_WINDOW):m.start()]
+            before = re.split(r"[.\n(]", before)[-1]
+            lists.append(before[:CERT_LIST_TAIL.search(before).start()])
+        for items in lists:
+            for item in re.split(r",|/|\bor\b|\band\b|;", items):
+                k = norm(item.strip(" *-\u2022()"))
+                if k:
+                    seen.add(k)
         for k in seen:
             postings[k] += 1
     return {k for k, n in postings.items() if n >= CERT_MIN_POSTINGS}
