@@ -74,10 +74,6 @@ pub const LOW_FIT: f64 = 20.0;
 pub const LOW_FIT_NOTE: &str =
     "this posting asks for little the profile evidences; the résumé shows mostly recent work";
 
-/// What a term the posting names only in its boilerplate (about the
-/// company, benefits, how to apply) counts towards choosing bullets.
-const BOILERPLATE_WEIGHT: f64 = 0.1;
-
 /// What a domain term ("Clinical trials", "Healthcare") named only outside
 /// the requirements and responsibilities (a company blurb, an
 /// introduction) counts towards choosing bullets: it says where the
@@ -387,14 +383,13 @@ pub fn unshown(ev: &Evidence, m: &Match, t: &Tailored) -> Vec<String> {
 }
 
 /// What a matched posting term counts towards choosing bullets: its full
-/// contribution where the posting asks for it; little when only the
-/// boilerplate names it ([`BOILERPLATE_WEIGHT`]) or when it is a domain
-/// named only in a blurb ([`BLURB_DOMAIN_WEIGHT`]).
+/// contribution where the posting asks for it; little when it is a domain
+/// named only in a blurb ([`BLURB_DOMAIN_WEIGHT`]). (A term named only in
+/// the boilerplate is not reported at all.)
 fn selection_weight(ev: &Evidence, k: &crate::score::Keyword) -> f64 {
     use crate::posting::SectionKind;
     let category = ev.lexicon.term(k.id).category;
     match k.section {
-        SectionKind::Boilerplate => BOILERPLATE_WEIGHT,
         SectionKind::Other if matches!(category, Category::Domain | Category::Business) => {
             BLURB_DOMAIN_WEIGHT
         }

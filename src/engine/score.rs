@@ -980,8 +980,9 @@ fn specificity(lex: &Lexicon, id: TermId) -> f64 {
     (lex.idf(id) / w::IDF_SCALE).clamp(w::MIN_SPECIFICITY, w::MAX_SPECIFICITY)
 }
 
-/// Terms worth reporting: not mentioned only in boilerplate (unless the
-/// title names them). A field named only in the company's own sections is
+/// Terms worth reporting: not mentioned only in boilerplate (a term the
+/// title names is noted in the opening, not the boilerplate), so no
+/// reported term's section is the boilerplate. A field named only in the company's own sections is
 /// what the company sells, which CONVENTIONS.md excludes, not a skill the
 /// posting asks for: "Eurofins is a global leader in pharmaceutical
 /// testing" under "Company Description", "100% healthcare coverage" among
@@ -991,7 +992,7 @@ fn specificity(lex: &Lexicon, id: TermId) -> f64 {
 fn keep_hard_skills(found: Vec<Found>) -> Vec<Found> {
     found
         .into_iter()
-        .filter(|f| f.section != SectionKind::Boilerplate || f.in_title)
+        .filter(|f| f.section != SectionKind::Boilerplate)
         .collect()
 }
 
