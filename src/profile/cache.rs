@@ -68,9 +68,11 @@ pub struct Index {
 /// What every cache file starts with.
 const MAGIC: &[u8; 8] = b"TAILORPC";
 
-/// The largest file read back: more than a profile, its encoding (which
-/// is smaller than its YAML) and its mentions (at most about twice its
-/// text, for text that is all two-letter terms) take.
+/// The largest file read back, and written: more than a profile, its
+/// encoding (which is smaller than its YAML) and its mentions take for
+/// any ordinary profile (its mentions are at most about twice its text
+/// when the text is all two-letter terms; names made of many terms
+/// mention more).
 const MAX_FILE_BYTES: u64 = 5 * super::load::MAX_PROFILE_BYTES + 1024;
 
 /// The extension of cache files; temporary ones start with [`TEMP_PREFIX`].
@@ -119,11 +121,19 @@ impl Cache {
         index: Option<&Index>,
     ) -> std::io::Result<()> {
         use std::io::Write;
+        let data = encode_file(bytes, profile, index);
+        // A file too large to be read back is not written: every run would
+        // miss and write it again (a profile can name terms that mention
+        // many others, such as one long certification name of repeated
+        // words).
+        if data.len() as u64 > MAX_FILE_BYTES {
+            return Ok(());
+        }
         make_private_dir(&self.dir)?;
         let mut temp = tempfile::Builder::new()
             .prefix(TEMP_PREFIX)
             .tempfile_in(&self.dir)?;
-        temp.write_all(&encode_file(bytes, profile, index))?;
+        temp.write_all(&data)?;
         temp.persist(self.path(bytes)).map_err(|e| e.error)?;
         self.prune();
         Ok(())
