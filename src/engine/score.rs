@@ -690,14 +690,23 @@ fn near_duplicate_table(b: &[&HashSet<String>], t: f64, max_compared: usize) -> 
 /// enough that a 10,000-bullet profile stays well under a second.
 const MAX_COMPARED: usize = 200;
 
-/// Terms named inside a name, from its second word on.
+/// Terms named inside a name, from its second word on: the terms of the
+/// name's tail from each of its first [`MAX_INNER_STARTS`] words (so
+/// "Solutions Architect" and "Architect" in "AWS Solutions Architect
+/// Associate"). A name is a few words; a longer one still costs time in
+/// proportion to its length, not its square.
 fn inner_mentions(lex: &Lexicon, name: &str) -> Vec<(TermId, String)> {
     let words: Vec<&str> = name.split_whitespace().collect();
-    (1..words.len())
+    (1..words.len().min(MAX_INNER_STARTS))
         .flat_map(|k| mentions(lex, &words[k..].join(" ")))
         .map(|m| (m.term, norm(&m.surface)))
         .collect()
 }
+
+/// The most words of a name from which [`inner_mentions`] reads its tail:
+/// more than any certification or skill name is long ("Microsoft Certified
+/// Azure Solutions Architect Expert" is 6).
+const MAX_INNER_STARTS: usize = 16;
 
 /// What the profile's own words say about a claimed term.
 struct Umbrella<'a> {
@@ -1187,6 +1196,20 @@ mod tests {
                 assert_eq!(fast[x], slow, "bullet {x} at {t}");
             }
         }
+    }
+
+    #[test]
+    fn a_long_name_s_inner_terms_grow_with_its_length_not_its_square() {
+        let lex = Lexicon::builtin();
+        let short = inner_mentions(&lex, "AWS Solutions Architect Associate");
+        assert!(!short.is_empty(), "{short:?}");
+        let name = vec!["AWS"; 1000].join(" ");
+        let inner = inner_mentions(&lex, &name);
+        // Every tail from each of the first words, not from all 999.
+        assert_eq!(
+            inner.len(),
+            (1..MAX_INNER_STARTS).map(|k| 1000 - k).sum::<usize>()
+        );
     }
 
     #[test]
