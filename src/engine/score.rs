@@ -991,9 +991,9 @@ fn specificity(lex: &Lexicon, id: TermId) -> f64 {
 
 /// Terms worth reporting: not mentioned only in boilerplate (a term the
 /// title names is noted in the opening, not the boilerplate), so no
-/// reported term's section is the boilerplate. A field named only in the company's own sections is
-/// what the company sells, which CONVENTIONS.md excludes, not a skill the
-/// posting asks for: "Eurofins is a global leader in pharmaceutical
+/// reported term's section is the boilerplate. A field named only in the
+/// company's own sections is what the company sells, which CONVENTIONS.md
+/// excludes, not a skill the posting asks for: "Eurofins is a global leader in pharmaceutical
 /// testing" under "Company Description", "100% healthcare coverage" among
 /// the benefits. (Corpus: 1,098 such reports in 838 of 6,575 postings,
 /// Healthcare 304 and Financial services 286 the largest; of 14 sampled, 9

@@ -21,7 +21,7 @@ use super::schema::Profile;
 /// Reads and parses a profile file; the error lists every problem found, one
 /// `path:line:column: message` a line.
 pub fn load(path: &Path) -> Result<Profile> {
-    load_cached(path, None).map(|l| l.profile)
+    load_bytes(&read(path)?, path)
 }
 
 /// A profile loaded through the cache.
@@ -35,21 +35,12 @@ pub struct Loaded {
     pub bytes: Vec<u8>,
 }
 
-/// [`load`], taking the profile from `cache` when these exact bytes were
-/// loaded before. Nothing is stored here: the caller stores the profile
-/// with its index once it has indexed it ([`Cache::put`]), so that a
-/// miss writes one file, not two. Only a valid profile reaches it, so
-/// errors are always the YAML's, with their positions.
-pub fn load_cached(path: &Path, cache: Option<&Cache>) -> Result<Loaded> {
-    match from_cache(read(path)?, cache) {
-        Ok(loaded) => Ok(loaded),
-        Err(bytes) => parse_loaded(bytes, path),
-    }
-}
-
 /// The profile for these bytes (what [`read`] read) from `cache`, or the
-/// bytes back when it does not have them: the first step of
-/// [`load_cached`], for a caller that does the rest differently on a miss.
+/// bytes back when it does not have them ([`parse_loaded`] then). Nothing
+/// is stored here: the caller stores the profile with its index once it
+/// has indexed it ([`Cache::put`]), so that a miss writes one file, not
+/// two. Only a valid profile reaches it, so errors are always the YAML's,
+/// with their positions.
 pub fn from_cache(bytes: Vec<u8>, cache: Option<&Cache>) -> Result<Loaded, Vec<u8>> {
     match cache.and_then(|c| c.get(&bytes)) {
         Some((profile, index)) => Ok(Loaded {
@@ -61,8 +52,8 @@ pub fn from_cache(bytes: Vec<u8>, cache: Option<&Cache>) -> Result<Loaded, Vec<u
     }
 }
 
-/// The rest of [`load_cached`] on a miss: the bytes of the profile file at
-/// `path` parsed and validated.
+/// The bytes of the profile file at `path` parsed and validated, on a
+/// cache miss or without a cache.
 pub fn parse_loaded(bytes: Vec<u8>, path: &Path) -> Result<Loaded> {
     let profile = load_bytes(&bytes, path)?;
     Ok(Loaded {

@@ -24,5 +24,5 @@ pub mod spelling;
 pub mod terms;
 pub mod validate;
 
-pub use load::{load, load_cached};
+pub use load::load;
 pub use schema::Profile;

@@ -772,11 +772,8 @@ fn partners(text: &str, ms: &[Mention]) -> Vec<bool> {
             next_cue += 1;
         }
         let cue = next_cue.checked_sub(1).map(|k| cues[k]);
-        let from = match (chain, cue) {
-            (Some(c), Some(q)) => Some(c.max(q)),
-            (None, q) => q,
-            (c, None) => c,
-        };
+        // The later of the two (`None` orders first).
+        let from = chain.max(cue);
         out[i] = from.is_some_and(|f| f <= m.start && glue(f, m.start));
         chain = out[i].then_some(m.end);
     }
